@@ -1,0 +1,12 @@
+package org.gradphoto.kernel.event;
+
+/** Marker of the payload records of the event catalogue ({@link EventType}). */
+public sealed interface EventPayload
+    permits EligibilityGranted,
+        PaymentConfirmed,
+        PaymentRefunded,
+        PhotoSubmitted,
+        ReviewPassed,
+        ReviewRejected,
+        CollectionCompleted,
+        PhotosDelivered {}

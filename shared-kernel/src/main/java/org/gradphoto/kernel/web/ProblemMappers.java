@@ -1,0 +1,137 @@
+package org.gradphoto.kernel.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gradphoto.kernel.error.ProblemException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where every service turns failures into {@code application/problem+json}. A server
+ * error is logged with an incident id and answered without internals.
+ */
+public class ProblemMappers {
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, HttpServerRequest request) {
+    return respond(
+        Problem.of(
+            e.status(),
+            e.code(),
+            e.title(),
+            e.detail(),
+            request.path(),
+            e.errors(),
+            e.extensions()));
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e, HttpServerRequest request) {
+    List<ProblemException.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new ProblemException.FieldError(fieldName(v), v.getMessage()))
+            .sorted(Comparator.comparing(ProblemException.FieldError::field))
+            .toList();
+    String detail =
+        errors.stream()
+            .map(f -> f.field() + ": " + f.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid input");
+    return respond(
+        Problem.of(
+            400, "INVALID_INPUT", "Invalid input", detail, request.path(), errors, Map.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
+    return respond(
+        Problem.of(
+            400,
+            "MALFORMED_JSON",
+            "Malformed request body",
+            "请求内容不是有效的 JSON / the request body is not valid JSON",
+            request.path(),
+            List.of(),
+            Map.of()));
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+    return respond(
+        Problem.of(
+            401,
+            "UNAUTHENTICATED",
+            "Not signed in",
+            "请先登录 / sign in first",
+            request.path(),
+            List.of(),
+            Map.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+    return respond(
+        Problem.of(
+            403,
+            "FORBIDDEN",
+            "Forbidden",
+            "没有权限执行此操作 / you are not allowed to do this",
+            request.path(),
+            List.of(),
+            Map.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, HttpServerRequest request) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return serverError(e, request);
+    }
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "Error" : known.getReasonPhrase();
+    String code = known == null ? "HTTP_" + status : known.name();
+    return respond(Problem.of(status, code, title, title, request.path(), List.of(), Map.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, HttpServerRequest request) {
+    return serverError(e, request);
+  }
+
+  private Response serverError(Exception e, HttpServerRequest request) {
+    String incident = UUID.randomUUID().toString();
+    Log.errorf(e, "incident %s on %s %s", incident, request.method(), request.path());
+    return respond(
+        Problem.of(
+            500,
+            "INTERNAL_ERROR",
+            "Internal error",
+            "服务暂时出错，请稍后重试 / something went wrong on our side, please retry",
+            request.path(),
+            List.of(),
+            Map.of("incident", incident)));
+  }
+
+  private static String fieldName(ConstraintViolation<?> v) {
+    // "method.arg0.field" → "field": the caller knows its fields, not our parameter names.
+    String path = v.getPropertyPath().toString();
+    int dot = path.indexOf('.');
+    int second = dot < 0 ? -1 : path.indexOf('.', dot + 1);
+    return second < 0 ? path : path.substring(second + 1);
+  }
+
+  private static Response respond(Problem p) {
+    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+}

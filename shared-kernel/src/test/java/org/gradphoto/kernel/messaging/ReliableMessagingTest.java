@@ -1,0 +1,186 @@
+package org.gradphoto.kernel.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.gradphoto.kernel.event.EventEnvelope;
+import org.gradphoto.kernel.event.EventJson;
+import org.gradphoto.kernel.event.ReviewPassed;
+import org.gradphoto.kernel.event.ReviewRejected;
+import org.gradphoto.kernel.event.Topics;
+import org.gradphoto.testsupport.Eventually;
+import org.gradphoto.testsupport.KafkaProbe;
+import org.gradphoto.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(
+    value = RealInfrastructure.class,
+    initArgs = {
+      @ResourceArg(name = "database", value = "kernel"),
+      @ResourceArg(name = "s3", value = "false")
+    })
+class ReliableMessagingTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Test
+  void a_state_change_and_its_event_commit_together_and_the_event_reaches_kafka() {
+    String created =
+        given()
+            .contentType(ContentType.JSON)
+            .body("{\"name\":\"a\"}")
+            .post("/test/accounts")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    UUID accountId = UUID.fromString(created.replaceAll(".*\"accountId\":\"([^\"]+)\".*", "$1"));
+    String eventId = created.replaceAll(".*\"eventId\":\"([^\"]+)\".*", "$1");
+
+    given().get("/test/accounts/" + accountId + "/exists").then().body(equalTo("true"));
+    var record =
+        KafkaProbe.await(
+            Topics.REVIEW_EVENTS, r -> eventId.equals(KafkaProbe.header(r, "eventId")), WAIT);
+    assertTrue(record.isPresent(), "the committed event was relayed to Kafka");
+    assertEquals(accountId.toString(), record.get().key());
+    assertTrue(record.get().value().contains("\"type\":\"ReviewPassed\""));
+    // and the service's own consumer applied it exactly once
+    assertEquals(1, Eventually.await(() -> tally(accountId), 1, WAIT));
+  }
+
+  @Test
+  void a_failed_transaction_keeps_neither_the_state_change_nor_the_event() {
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"doomed\"}")
+        .post("/test/accounts?fail=true")
+        .then()
+        .statusCode(500)
+        .contentType("application/problem+json")
+        .body("code", equalTo("INTERNAL_ERROR"));
+    // Nothing named "doomed" exists and no outbox row was left for any aggregate of it: count the
+    // rows of the whole outbox before/after a failing call instead of guessing the id.
+    long before = outboxTotal();
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"doomed\"}")
+        .post("/test/accounts?fail=true")
+        .then()
+        .statusCode(500);
+    assertEquals(before, outboxTotal());
+  }
+
+  @Test
+  void an_event_delivered_twice_is_applied_once() {
+    UUID collection = UUID.randomUUID();
+    String duplicate = EventJson.write(passed(collection));
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), duplicate);
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), duplicate);
+    // A later, distinct event on the same key: once it is applied, both copies were consumed.
+    UUID sentinel = UUID.randomUUID();
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), EventJson.write(passed(sentinel)));
+
+    assertEquals(1, Eventually.await(() -> tally(sentinel), 1, WAIT));
+    assertEquals(1, tally(collection));
+  }
+
+  @Test
+  void messages_that_keep_failing_go_to_the_dead_letter_topic() {
+    UUID collection = UUID.randomUUID();
+    EventEnvelope<ReviewRejected> failing =
+        EventEnvelope.of(
+            new ReviewRejected(
+                collection,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "10999",
+                "r",
+                List.of(),
+                Instant.now()),
+            collection.toString(),
+            null,
+            Instant.now());
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), EventJson.write(failing));
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), "{not an event");
+
+    String dlt = Topics.deadLetter("kernel-test");
+    List<String> parked =
+        KafkaProbe.all(dlt, r -> collection.toString().equals(r.key()), Duration.ofSeconds(15))
+            .stream()
+            .map(r -> r.value())
+            .toList();
+    assertTrue(parked.contains("{not an event"), "the unreadable message was parked");
+    assertTrue(
+        parked.stream().anyMatch(v -> v.contains(failing.eventId().toString())),
+        "the event whose handler kept failing was parked");
+  }
+
+  @Test
+  void errors_are_problem_json_with_a_code_and_the_invalid_field() {
+    given()
+        .get("/test/problem")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("ALREADY_SUBMITTED"))
+        .body("type", equalTo("urn:gradphoto:problem:already-submitted"))
+        .body("detail", containsString("不能重复提交"))
+        .body("instance", equalTo("/test/problem"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"\",\"tag\":\"toolong\"}")
+        .post("/test/accounts")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("name"))
+        .body("errors.field", hasItem("tag"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\":")
+        .post("/test/accounts")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given().get("/no/such/route").then().statusCode(404).contentType("application/problem+json");
+  }
+
+  private static EventEnvelope<ReviewPassed> passed(UUID collection) {
+    return EventEnvelope.of(
+        new ReviewPassed(
+            collection,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "10999",
+            "r",
+            "k",
+            Instant.now()),
+        collection.toString(),
+        null,
+        Instant.now());
+  }
+
+  private static int tally(UUID id) {
+    return Integer.parseInt(
+        given().get("/test/tally/" + id).then().statusCode(200).extract().asString());
+  }
+
+  private static long outboxTotal() {
+    return Long.parseLong(
+        given().get("/test/outbox/total").then().statusCode(200).extract().asString());
+  }
+}
