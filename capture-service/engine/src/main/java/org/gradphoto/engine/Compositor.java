@@ -1,0 +1,177 @@
+package org.gradphoto.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/** Matte refinement and background replacement, all at output size (cheap). */
+final class Compositor {
+  private Compositor() {}
+
+  /**
+   * Refines a coarse person probability with a guided filter on the photo's grey levels, so the
+   * matte edge follows hair and shoulders instead of the mask's blocky outline.
+   *
+   * @param bgr output-size photo
+   * @param coarse CV_32F probability, same size
+   * @return CV_32F alpha in [0, 1]
+   */
+  static Mat refineAlpha(Mat bgr, Mat coarse) {
+    Mat grey = new Mat();
+    Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
+    grey.convertTo(grey, CvType.CV_32F, 1 / 255.0);
+    // Sharpen the probability first: the model's soft ramp is wider than real hair edges.
+    Mat p = new Mat();
+    Core.subtract(coarse, new Scalar(0.5), p);
+    Core.multiply(p, new Scalar(2.5), p);
+    Core.add(p, new Scalar(0.5), p);
+    clamp01(p);
+    Mat q = guidedFilter(grey, p, 6, 1e-3);
+    clamp01(q);
+    grey.release();
+    p.release();
+    return q;
+  }
+
+  /**
+   * The person's own colours at the matte edge. An edge pixel mixes person and old background;
+   * rather than un-mixing (which needs a good estimate of the old background and turns noisy where
+   * the matte is faint), edge pixels take the colour of the nearby solid person pixels. No share of
+   * the old background survives, so a colour change leaves no halo.
+   *
+   * @return CV_32FC3 foreground colours in 0–255
+   */
+  static Mat foreground(Mat bgr, Mat alpha) {
+    Mat img = new Mat();
+    bgr.convertTo(img, CvType.CV_32FC3);
+    Mat sure = new Mat();
+    Imgproc.threshold(alpha, sure, 0.95, 1, Imgproc.THRESH_BINARY);
+    Mat s3 = new Mat();
+    Core.merge(List.of(sure, sure, sure), s3);
+    Mat sum = new Mat();
+    Core.multiply(img, s3, sum);
+    Mat fg = new Mat(img.size(), img.type(), new Scalar(0, 0, 0));
+    Mat filled = new Mat(alpha.size(), CvType.CV_8U, new Scalar(0));
+    // Widening windows: near pixels take near colours, far ones still get some person colour.
+    for (int k : new int[] {9, 25, 61}) {
+      Mat num = new Mat();
+      Mat den = new Mat();
+      Imgproc.blur(sum, num, new Size(k, k));
+      Imgproc.blur(s3, den, new Size(k, k));
+      Mat has = new Mat();
+      Imgproc.threshold(den, has, 0.02, 255, Imgproc.THRESH_BINARY);
+      List<Mat> hc = new ArrayList<>();
+      Core.split(has, hc);
+      Mat take = new Mat();
+      hc.get(0).convertTo(take, CvType.CV_8U);
+      Core.subtract(take, filled, take);
+      Core.add(den, new Scalar(1e-6, 1e-6, 1e-6), den);
+      Core.divide(num, den, num);
+      num.copyTo(fg, take);
+      Core.bitwise_or(filled, take, filled);
+      for (Mat m : hc) {
+        m.release();
+      }
+      for (Mat m : List.of(num, den, has, take)) {
+        m.release();
+      }
+    }
+    Mat solid = new Mat();
+    sure.convertTo(solid, CvType.CV_8U);
+    img.copyTo(fg, solid);
+    for (Mat m : List.of(img, sure, s3, sum, filled, solid)) {
+      m.release();
+    }
+    return fg;
+  }
+
+  /** a·F + (1−a)·colour, as 8-bit BGR. */
+  static Mat composite(Mat fg, Mat alpha, BackgroundColour colour) {
+    Mat a3 = new Mat();
+    Core.merge(List.of(alpha, alpha, alpha), a3);
+    Mat bg = new Mat(fg.size(), CvType.CV_32FC3, bgr(colour));
+    Mat out = new Mat();
+    Core.subtract(fg, bg, out);
+    Core.multiply(out, a3, out);
+    Core.add(out, bg, out);
+    Mat out8 = new Mat();
+    out.convertTo(out8, CvType.CV_8UC3);
+    a3.release();
+    bg.release();
+    out.release();
+    return out8;
+  }
+
+  /** 8-bit BGRA: foreground colours plus the matte as alpha. */
+  static Mat cutout(Mat fg, Mat alpha) {
+    List<Mat> ch = new ArrayList<>();
+    Mat fg8 = new Mat();
+    fg.convertTo(fg8, CvType.CV_8UC3);
+    Core.split(fg8, ch);
+    Mat a8 = new Mat();
+    alpha.convertTo(a8, CvType.CV_8U, 255);
+    ch.add(a8);
+    Mat out = new Mat();
+    Core.merge(ch, out);
+    fg8.release();
+    for (Mat m : ch) {
+      m.release();
+    }
+    return out;
+  }
+
+  static Scalar bgr(BackgroundColour c) {
+    return new Scalar(c.blue(), c.green(), c.red());
+  }
+
+  /** He et al.'s guided filter with a grey guide, from box filters only. */
+  static Mat guidedFilter(Mat guide, Mat p, int radius, double eps) {
+    Size k = new Size(2 * radius + 1, 2 * radius + 1);
+    Mat meanI = box(guide, k);
+    Mat meanP = box(p, k);
+    Mat ip = new Mat();
+    Core.multiply(guide, p, ip);
+    Mat meanIp = box(ip, k);
+    Mat ii = new Mat();
+    Core.multiply(guide, guide, ii);
+    Mat meanIi = box(ii, k);
+    Mat tmp = new Mat();
+    Mat cov = new Mat();
+    Core.multiply(meanI, meanP, tmp);
+    Core.subtract(meanIp, tmp, cov);
+    Mat var = new Mat();
+    Core.multiply(meanI, meanI, tmp);
+    Core.subtract(meanIi, tmp, var);
+    Core.add(var, new Scalar(eps), var);
+    Mat a = new Mat();
+    Core.divide(cov, var, a);
+    Mat b = new Mat();
+    Core.multiply(a, meanI, tmp);
+    Core.subtract(meanP, tmp, b);
+    Mat meanA = box(a, k);
+    Mat meanB = box(b, k);
+    Mat q = new Mat();
+    Core.multiply(meanA, guide, q);
+    Core.add(q, meanB, q);
+    for (Mat m : List.of(meanI, meanP, ip, meanIp, ii, meanIi, tmp, cov, var, a, b, meanA, meanB)) {
+      m.release();
+    }
+    return q;
+  }
+
+  private static Mat box(Mat m, Size k) {
+    Mat out = new Mat();
+    Imgproc.boxFilter(m, out, CvType.CV_32F, k);
+    return out;
+  }
+
+  static void clamp01(Mat m) {
+    Core.min(m, new Scalar(1), m);
+    Core.max(m, new Scalar(0), m);
+  }
+}

@@ -1,0 +1,174 @@
+package org.gradphoto.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.gradphoto.engine.io.JpegWriter;
+import org.gradphoto.engine.vision.FaceBox;
+import org.gradphoto.engine.vision.FaceMesh;
+import org.gradphoto.engine.vision.Vision;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/** Clean portraits come out to the letter of the spec, measured on the output itself. */
+class OutputSpecTest {
+  private static final SpecProfile SPEC = SpecProfile.defaultProfile();
+
+  @BeforeAll
+  static void load() {
+    PhotoEngine.loadNative();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"idpass_1.jpg", "idpass_2.jpg", "idpass_3.jpg", "idpass_4.jpg"})
+  void aCleanPortraitWithShouldersIsAcceptedWithEveryValueInItsWindow(String name)
+      throws Exception {
+    StandardizeResult r =
+        EngineSupport.engine().standardize(Fixtures.jpeg(Fixtures.framed(name)), SPEC);
+    Report report = r.report();
+    assertTrue(report.accepted(), () -> name + " " + report.findings());
+    Geometry g = report.geometry();
+    assertTrue(SPEC.headTopPx().contains(g.headTopPx()), "head top " + g);
+    assertTrue(SPEC.eyeLinePx().contains(g.eyeLinePx()), "eye line " + g);
+    assertTrue(SPEC.faceWidthPx().contains(g.faceWidthPx()), "face width " + g);
+    assertEquals(SPEC.widthPx() / 2.0, g.faceCenterXPx(), SPEC.centreTolerancePx());
+    assertOutputFormat(r);
+    assertIndependentMeasurementAgrees(r);
+  }
+
+  @Test
+  void aPortraitFramedTooTightlyIsRejectedForMissingShoulders() throws Exception {
+    for (String name : List.of("idpass_1.jpg", "idpass_3_crop.jpg")) {
+      Report report = EngineSupport.engine().standardize(Fixtures.bytes(name), SPEC).report();
+      assertFalse(report.accepted(), name);
+      assertTrue(report.has(FindingCode.SHOULDERS_MISSING), () -> name + " " + report.findings());
+    }
+  }
+
+  @Test
+  void aSmallFaceInABusyPictureIsRejectedAsLowResolution() throws Exception {
+    StandardizeResult r = EngineSupport.engine().standardize(Fixtures.bytes("astronaut.jpg"), SPEC);
+    assertTrue(r.report().has(FindingCode.LOW_RESOLUTION), r.report().findings()::toString);
+    assertOutputFormat(r);
+  }
+
+  @Test
+  void exifOrientationIsHonouredSoTheResultMatchesTheUprightPhoto() throws Exception {
+    Mat upright = Fixtures.framed("idpass_3.jpg");
+    Report straight = EngineSupport.engine().standardize(Fixtures.jpeg(upright), SPEC).report();
+    Report rotated =
+        EngineSupport.engine().standardize(Fixtures.exifRotated(upright), SPEC).report();
+    assertTrue(rotated.accepted(), rotated.findings()::toString);
+    assertEquals(straight.geometry().eyeLinePx(), rotated.geometry().eyeLinePx(), 3);
+    assertEquals(straight.geometry().faceWidthPx(), rotated.geometry().faceWidthPx(), 3);
+    assertEquals(straight.geometry().rollDeg(), rotated.geometry().rollDeg(), 1);
+  }
+
+  @Test
+  void pngAndWebpAreRecognisedByContentWhateverTheirName() throws Exception {
+    Mat upright = Fixtures.framed("idpass_4.jpg");
+    for (byte[] input : List.of(Fixtures.png(upright), Fixtures.webp(upright))) {
+      StandardizeResult r = EngineSupport.engine().standardize(input, SPEC);
+      assertTrue(r.report().accepted(), r.report().findings()::toString);
+      assertOutputFormat(r);
+    }
+  }
+
+  @Test
+  void aCropHintPicksThePersonInsideItAndIgnoresTheOther() throws Exception {
+    Mat left = Fixtures.framed("idpass_1.jpg");
+    Mat pair = Fixtures.sideBySide(left, Fixtures.framed("idpass_3.jpg"));
+    CropHint rightHalf = new CropHint(0.5, 0, 0.5, 1);
+    StandardizeResult r =
+        EngineSupport.engine()
+            .standardize(
+                Fixtures.jpeg(pair), SPEC, Optional.of(rightHalf), SPEC.backgrounds().get(0));
+    assertFalse(r.report().has(FindingCode.MULTIPLE_FACES), r.report().findings()::toString);
+    assertTrue(r.report().accepted(), r.report().findings()::toString);
+  }
+
+  @Test
+  void recolouringReusesTheCutOutAndKeepsTheGeometry() throws Exception {
+    StandardizeResult blue =
+        EngineSupport.engine().standardize(Fixtures.jpeg(Fixtures.framed("idpass_2.jpg")), SPEC);
+    BackgroundColour white = BackgroundColour.parse("#FFFFFF");
+    StandardizeResult recoloured = EngineSupport.engine().recolour(blue, SPEC, white);
+    assertEquals(blue.report().geometry(), recoloured.report().geometry());
+    Mat img = decode(recoloured.jpeg());
+    double[] corner = img.get(5, 5);
+    assertTrue(corner[0] > 245 && corner[1] > 245 && corner[2] > 245, () -> "corner " + corner[0]);
+    assertOutputFormat(recoloured);
+  }
+
+  @Test
+  void everyShippedProfileGivesItsExactPixels() throws Exception {
+    byte[] input = Fixtures.jpeg(Fixtures.framed("idpass_3.jpg"));
+    for (String id : SpecProfile.SHIPPED) {
+      SpecProfile p = SpecProfile.named(id);
+      StandardizeResult r = EngineSupport.engine().standardize(input, p);
+      Mat img = decode(r.jpeg());
+      assertEquals(p.widthPx(), img.cols(), id);
+      assertEquals(p.heightPx(), img.rows(), id);
+      assertArrayEquals(new int[] {1, p.dpi(), p.dpi()}, JpegWriter.density(r.jpeg()), id);
+      Geometry g = r.report().geometry();
+      assertTrue(p.eyeLinePx().contains(g.eyeLinePx()), () -> id + " " + g);
+      assertTrue(p.faceWidthPx().contains(g.faceWidthPx()), () -> id + " " + g);
+      assertTrue(p.headTopPx().contains(g.headTopPx()), () -> id + " " + g);
+    }
+  }
+
+  /** Exact pixels, 24-bit colour, JFIF dpi, size window, minimum quality, a real matte. */
+  static void assertOutputFormat(StandardizeResult r) {
+    byte[] jpeg = r.jpeg();
+    Mat img = decode(jpeg);
+    assertEquals(SPEC.widthPx(), img.cols());
+    assertEquals(SPEC.heightPx(), img.rows());
+    assertEquals(3, img.channels());
+    assertArrayEquals(new int[] {1, SPEC.dpi(), SPEC.dpi()}, JpegWriter.density(jpeg));
+    assertTrue(jpeg.length >= SPEC.fileSizeKb().min() * 1024, "size " + jpeg.length);
+    assertTrue(jpeg.length <= SPEC.fileSizeKb().max() * 1000, "size " + jpeg.length);
+    assertEquals(jpeg.length, r.report().output().jpegBytes());
+    assertTrue(r.report().output().jpegQuality() >= SPEC.minJpegQuality());
+    Mat cut = decode(r.cutoutPng());
+    assertEquals(4, cut.channels());
+    assertEquals(SPEC.widthPx(), cut.cols());
+    assertEquals(SPEC.heightPx(), cut.rows());
+    Mat alpha = new Mat();
+    Core.extractChannel(cut, alpha, 3);
+    Core.MinMaxLocResult mm = Core.minMaxLoc(alpha);
+    assertEquals(0, mm.minVal);
+    assertEquals(255, mm.maxVal);
+  }
+
+  /** A fresh detector run on the output JPEG finds the eyes and cheeks where the report says. */
+  private static void assertIndependentMeasurementAgrees(StandardizeResult r) {
+    Mat out = decode(r.jpeg());
+    Vision vision = new Vision(1);
+    try (Vision.Models m = vision.borrow()) {
+      List<FaceBox> faces = m.detectFaces(out);
+      assertEquals(1, faces.size());
+      FaceMesh mesh = m.landmarks(out, faces.get(0));
+      double eye = (mesh.rightEye().y + mesh.leftEye().y) / 2;
+      double width = mesh.distance(FaceMesh.RIGHT_CHEEK, FaceMesh.LEFT_CHEEK);
+      Geometry g = r.report().geometry();
+      assertNotNull(g);
+      assertEquals(g.eyeLinePx(), eye, 4, "eye line");
+      assertEquals(g.faceWidthPx(), width, 6, "face width");
+    }
+  }
+
+  static Mat decode(byte[] b) {
+    return Imgcodecs.imdecode(new MatOfByte(b), Imgcodecs.IMREAD_UNCHANGED);
+  }
+}
