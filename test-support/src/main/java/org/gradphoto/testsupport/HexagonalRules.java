@@ -21,7 +21,11 @@ public final class HexagonalRules {
 
   /** Throws an AssertionError naming every offending dependency. */
   public static void check(String basePackage) {
-    JavaClasses classes = importMainClasses(basePackage);
+    check(importMainClasses(basePackage), basePackage);
+  }
+
+  /** Checks already imported classes (the rules' own tests use fixture classes). */
+  public static void check(JavaClasses classes, String basePackage) {
     String domain = basePackage + ".domain..";
     String application = basePackage + ".application..";
     String adapter = basePackage + ".adapter..";

@@ -29,6 +29,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     config.put("quarkus.datasource.username", "postgres");
     config.put("quarkus.datasource.password", "postgres");
     config.put("kafka.bootstrap.servers", RealKafka.bootstrapServers());
+    // Student tokens minted by StudentTokens verify against this key (see the student tenant).
+    config.put("quarkus.oidc.student.public-key", StudentTokens.publicKeyBase64());
+    config.put("quarkus.oidc.student.token.issuer", StudentTokens.ISSUER);
     if (s3) {
       config.put("gradphoto.s3.endpoint", RealS3.endpoint());
       config.put("gradphoto.s3.access-key", RealS3.ACCESS_KEY);
