@@ -230,37 +230,39 @@ gateway_ready() { http_ok "http://127.0.0.1:$GATEWAY_PORT/"; }
 # psql as the superuser over the server's private unix socket (trust; see up).
 pg_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$RUN/pg" -p "$PG_PORT" -U postgres -d postgres "$@"; }
 
-# stop_component NAME [SIGNAL]: signals the process group, waits up to 40 s, then kills it.
-# PostgreSQL gets SIGINT (fast shutdown) at its postmaster only: its children read SIGINT
-# as "cancel query", so the postmaster alone must drive the shutdown.
-stop_component() {
-  local name="$1" sig="${2:-TERM}" pid i
-  pid="$(running_pid "$name")" || { rm -f "$(pidfile "$name")"; return 0; }
-  if [[ "$name" == postgres ]]; then
-    kill -INT "$pid" 2>/dev/null || true
-  else
-    kill "-$sig" -- "-$pid" 2>/dev/null || kill "-$sig" "$pid" 2>/dev/null || true
-  fi
-  for ((i = 0; i < 80; i++)); do
-    kill -0 -- "-$pid" 2>/dev/null || break
-    sleep 0.5
+# stop_components NAME...: signals every named part's process group at once, waits up to
+# 40 s for all of them, then kills what is left. PostgreSQL gets SIGINT (fast shutdown) at
+# its postmaster only: its children read SIGINT as "cancel query".
+stop_components() {
+  local name pid i t0=$SECONDS
+  local -A pids=()
+  for name in "$@"; do
+    if pid="$(running_pid "$name")"; then
+      pids[$name]="$pid"
+      if [[ "$name" == postgres ]]; then
+        kill -INT "$pid" 2>/dev/null || true
+      else
+        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      fi
+    else
+      rm -f "$(pidfile "$name")"
+    fi
   done
-  if kill -0 -- "-$pid" 2>/dev/null; then
+  for ((i = 0; i < 200; i++)); do
+    for name in "${!pids[@]}"; do
+      if ! kill -0 -- "-${pids[$name]}" 2>/dev/null; then
+        rm -f "$(pidfile "$name")"
+        ok "stopped $name ($((SECONDS - t0))s)"
+        unset "pids[$name]"
+      fi
+    done
+    ((${#pids[@]})) || return 0
+    sleep 0.2
+  done
+  for name in "${!pids[@]}"; do
     warn "$name did not stop within 40s: killing it"
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    sleep 0.5
-  fi
-  rm -f "$(pidfile "$name")"
-  ok "stopped $name"
-}
-
-# Processes whose command line names our .local folder (every process up starts does:
-# data dir, config file or the -Dgradphoto.local marker). "pid args" lines.
-our_processes() {
-  local pid args
-  while read -r pid args; do
-    [[ "$pid" == "$$" || "$pid" == "$BASHPID" ]] && continue
-    [[ "$args" == *"$LOCAL/"* || "$args" == *"-Dgradphoto.local=$LOCAL"* ]] || continue
-    printf '%s %s\n' "$pid" "$args"
-  done < <(ps -eo pid=,args=)
+    kill -KILL -- "-${pids[$name]}" 2>/dev/null || true
+    rm -f "$(pidfile "$name")"
+  done
+  sleep 0.5
 }
