@@ -24,8 +24,12 @@ import org.opencv.imgproc.Imgproc;
 
 /** One run of the pipeline: decode, detect, measure, frame, matte, check, encode. */
 final class Standardizer {
-  /** Detection and the mask need no more than this; large JPEGs decode reduced to it. */
-  private static final int WORK_LONG_SIDE = 1600;
+  /**
+   * Detection and the mask need no more than this; large JPEGs decode reduced (in the DCT, much
+   * cheaper than a full decode) to at least it. A face too small for the output at that size
+   * triggers a finer second decode.
+   */
+  private static final int WORK_LONG_SIDE = 800;
 
   private static final int MASK = 256;
 
@@ -40,16 +44,20 @@ final class Standardizer {
 
   Outcome run(byte[] input, SpecProfile p, Optional<CropHint> hint, BackgroundColour colour)
       throws InputRejectedException {
+    long t0 = System.nanoTime();
     ImageHeader header = HeaderReader.read(input);
     int reduction = ImageDecoder.reductionFor(header, WORK_LONG_SIDE);
     ImageDecoder.Decoded decoded = ImageDecoder.decode(input, header, reduction);
     Mat work = decoded.bgr();
+    long t1 = System.nanoTime();
     Mat render = null;
     try {
       Frame frame;
       try (Vision.Models models = vision.borrow()) {
         frame = analyse(work, p, hint, models, reduction);
       }
+      frame.metrics.put("msDecode", (t1 - t0) / 1e6);
+      frame.metrics.put("msAnalyse", (System.nanoTime() - t1) / 1e6);
       if (frame.mesh == null) {
         return noFace(work, p, colour, frame);
       }
@@ -228,6 +236,7 @@ final class Standardizer {
     int outH = p.heightPx();
     CropSolver.Crop c = fr.crop;
     double s = c.scale() / renderPerWork;
+    long r0 = System.nanoTime();
     Mat out = resample(render, s, c.x0() * renderPerWork, c.y0() * renderPerWork, outW, outH);
     Rect valid = validRect(render, s, c.x0() * renderPerWork, c.y0() * renderPerWork, outW, outH);
 
@@ -258,6 +267,8 @@ final class Standardizer {
     outside.submat(valid).setTo(new Scalar(0));
     alpha.setTo(new Scalar(0), outside);
 
+    long r1 = System.nanoTime();
+    fr.metrics.put("msRenderMatte", (r1 - r0) / 1e6);
     FaceMesh m = Metrics.toOutput(fr.mesh, c.scale(), c.x0(), c.y0());
     Geometry g = measure(m, alpha);
     fr.metrics.put("bottomOverflowPx", c.bottomOverflowPx());
@@ -267,10 +278,15 @@ final class Standardizer {
     checkPhoto(fr, out, alpha, valid, m, g);
     checkClothing(fr.findings, fr.metrics, out, alpha, g, colour);
 
+    long c0 = System.nanoTime();
+    fr.metrics.put("msChecks", (c0 - r1) / 1e6);
     Mat fg = Compositor.foreground(out, alpha);
     Mat composed = Compositor.composite(fg, alpha, colour);
     Mat cut = Compositor.cutout(fg, alpha);
+    long c1 = System.nanoTime();
     StandardizeResult result = encode(p, composed, cut, fr.findings, g, fr.metrics);
+    fr.metrics.put("msComposite", (c1 - c0) / 1e6);
+    fr.metrics.put("msEncode", (System.nanoTime() - c1) / 1e6);
     for (Mat x : List.of(out, toMask, coarse, alpha, outside, fg, composed, cut)) {
       x.release();
     }
@@ -649,7 +665,7 @@ final class Standardizer {
 
   static byte[] png(Mat bgra) {
     MatOfByte buf = new MatOfByte();
-    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 3);
+    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 1);
     Imgcodecs.imencode(".png", bgra, buf, params);
     byte[] b = buf.toArray();
     buf.release();

@@ -48,6 +48,36 @@ class OutputSpecTest {
   }
 
   @Test
+  void aTwelveMegapixelPhonePhotoIsStandardizedFromAReducedDecode() throws Exception {
+    Mat phone = SyntheticPhotos.phoneSize(Fixtures.framed("idpass_2.jpg"), 3024);
+    StandardizeResult r = EngineSupport.engine().standardize(SyntheticPhotos.jpeg(phone, 90), SPEC);
+    assertTrue(r.report().accepted(), r.report().findings()::toString);
+    assertOutputFormat(r);
+    assertIndependentMeasurementAgrees(r);
+  }
+
+  @Test
+  void aSmallFaceInALargePhotoIsRenderedFromAFinerSecondDecode() throws Exception {
+    Mat framed = Fixtures.framed("idpass_4.jpg");
+    Mat small = SyntheticPhotos.phoneSize(framed, 900);
+    Mat big = new Mat();
+    int padX = (3024 - small.cols()) / 2;
+    int padY = (4032 - small.rows()) / 3;
+    Core.copyMakeBorder(
+        small,
+        big,
+        padY,
+        4032 - small.rows() - padY,
+        padX,
+        3024 - small.cols() - padX,
+        Core.BORDER_REPLICATE);
+    Standardizer.Outcome o = EngineSupport.run(SyntheticPhotos.jpeg(big, 90));
+    assertTrue(o.result().report().accepted(), o.result().report().findings()::toString);
+    assertTrue(o.metrics().get("upscale") < 1, o.metrics()::toString);
+    assertOutputFormat(o.result());
+  }
+
+  @Test
   void aPortraitFramedTooTightlyIsRejectedForMissingShoulders() throws Exception {
     for (String name : List.of("idpass_1.jpg", "idpass_3_crop.jpg")) {
       Report report = EngineSupport.engine().standardize(Fixtures.bytes(name), SPEC).report();

@@ -24,14 +24,15 @@ public final class JpegWriter {
    * minQuality when even that is too big.
    */
   public static Encoded encode(Mat bgr, int dpi, int minQuality, int minBytes, int maxBytes) {
+    // Sizes grow with quality (almost monotonic). Bisect for the largest quality that fits,
+    // starting from a typical portrait quality so that most searches end in 3–4 encodes.
     int lo = minQuality;
     int hi = 100;
     byte[] best = null;
     int bestQ = -1;
     byte[] atMin = null;
-    // Sizes grow with quality (almost monotonic), so bisect on the largest quality that fits.
+    int q = Math.max(lo, Math.min(hi, 90));
     while (lo <= hi) {
-      int q = (lo + hi) >>> 1;
       byte[] b = encodeAt(bgr, q);
       if (q == minQuality) {
         atMin = b;
@@ -43,6 +44,7 @@ public final class JpegWriter {
       } else {
         hi = q - 1;
       }
+      q = (lo + hi) >>> 1;
     }
     if (best == null) {
       byte[] b = atMin != null ? atMin : encodeAt(bgr, minQuality);
@@ -53,8 +55,7 @@ public final class JpegWriter {
 
   static byte[] encodeAt(Mat bgr, int quality) {
     MatOfByte out = new MatOfByte();
-    MatOfInt params =
-        new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality, Imgcodecs.IMWRITE_JPEG_OPTIMIZE, 1);
+    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
     try {
       if (!Imgcodecs.imencode(".jpg", bgr, out, params)) {
         throw new IllegalStateException("JPEG encoder failed");
