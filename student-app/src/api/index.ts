@@ -1,0 +1,10 @@
+import { createApi } from './client'
+import { createSession } from './session'
+import { taroTransport } from './taro-transport'
+
+// eslint-disable-next-line prefer-const
+let api: ReturnType<typeof createApi>
+export const session = createSession((code) => api.login(code))
+api = createApi({ transport: taroTransport, baseUrl: API_BASE, session })
+export { api }
+export type { Attempt, CaptureState, Collection, Download, Finding, MatchConfirmation, Order, Reason, School } from './types'

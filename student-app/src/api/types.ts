@@ -1,0 +1,99 @@
+// What the app needs from the services' answers. The services are young and name things
+// their own way; `normalize.ts` reads every spelling we know into these shapes.
+
+export interface LoginResult { accessToken: string; expiresIn: number; studentId: string }
+
+export type EligibilityMode = 'SCHOOL' | 'CHSI_CODE' | 'IDENTITY'
+
+export interface School { code: string; name: string; modes: EligibilityMode[] }
+
+export interface Reason { code?: string; message: string }
+
+export interface Collection {
+  id: string
+  schoolName: string
+  schoolCode: string
+  batchId?: string
+  batchName: string
+  degreeLevel?: string
+  studentName?: string
+  studentNumber?: string
+  idNumberMasked?: string
+  priceFen: number | null
+  paymentPolicy: 'PAY_BEFORE_CAPTURE' | 'PAY_AFTER_REVIEW' | string
+  paid: boolean | null
+  windowOpensAt?: string
+  windowClosesAt?: string
+  serviceDescription?: string
+  shootingRequirements?: string
+  reviewPromise?: string
+  status: string
+  reasons: Reason[]
+  raw: Record<string, unknown>
+}
+
+/** Mode C answers with the roster row it found; the student confirms it. */
+export interface MatchConfirmation {
+  matchId: string
+  schoolName: string
+  schoolCode: string
+  studentNumber: string
+  studentName: string
+  raw: Record<string, unknown>
+}
+
+export interface Finding {
+  code: string
+  severity: 'INFO' | 'WARN' | 'REJECT' | string
+  message: string
+  measured?: number | string | null
+  threshold?: string | number | null
+}
+
+export interface Attempt {
+  id: string
+  collectionId?: string
+  status: string
+  previewUrl?: string
+  originalUrl?: string
+  findings: Finding[]
+  geometry: Record<string, number>
+  backgroundColour?: string
+  backgroundColours: string[]
+  submittable: boolean
+  raw: Record<string, unknown>
+}
+
+export interface CaptureState {
+  collectionId: string
+  open: boolean
+  /** why capture is not open, in Chinese, when it is not */
+  blockedReason?: string
+  locked: boolean
+  status?: string
+  reasons: Reason[]
+  attempts: Attempt[]
+  submittedAttemptId?: string
+  raw: Record<string, unknown>
+}
+
+export interface Order {
+  orderId: string
+  collectionId?: string
+  status: string
+  amountFen: number | null
+  raw: Record<string, unknown>
+}
+
+/** Parameters for wx.requestPayment, as payment-service signs them. */
+export interface WxPayParams {
+  timeStamp: string
+  nonceStr: string
+  package: string
+  signType: 'RSA' | 'MD5' | 'HMAC-SHA256'
+  paySign: string
+}
+
+export interface Download { kind: 'standard' | 'layout'; url: string; fileName?: string; expiresAt?: string }
+
+export interface CropParams { left: number; top: number; width: number; height: number }
