@@ -225,7 +225,7 @@ s3_ready() { s3_curl -o /dev/null "http://127.0.0.1:$S3_PORT/"; }
 http_ok() { curl -fsS -o /dev/null --max-time 5 "$1"; }
 keycloak_ready() { http_ok "http://127.0.0.1:$KEYCLOAK_MGMT_PORT/health/ready"; }
 service_ready() { http_ok "http://127.0.0.1:${SERVICE_PORT[$1]}/q/health/ready"; }
-gateway_ready() { http_ok "http://127.0.0.1:$GATEWAY_PORT/"; }
+gateway_ready() { http_ok "http://127.0.0.1:$GATEWAY_PORT/healthz"; }
 
 # psql as the superuser over the server's private unix socket (trust; see up).
 pg_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$RUN/pg" -p "$PG_PORT" -U postgres -d postgres "$@"; }
