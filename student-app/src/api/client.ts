@@ -114,7 +114,7 @@ export function createApi(opts: ApiOptions) {
       const body = unwrap<Record<string, unknown>>(res)
       return String(body?.chsiCode ?? body?.code ?? body?.text ?? '')
     },
-    async eligibilityByIdentity(input: { name: string; idType: string; idNumber: string; phone: string }): Promise<MatchConfirmation> {
+    async eligibilityByIdentity(input: { name: string; idType: string; idNumber: string; phone?: string; phoneCode?: string }): Promise<MatchConfirmation> {
       return toMatch(await send('POST', PATHS.eligibilityIdentity, input))
     },
     async confirmMatch(matchId: string): Promise<Collection> {

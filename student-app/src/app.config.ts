@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  pages: [
+    'pages/launch/index',
+    'pages/home/index',
+    'pages/eligibility/index',
+    'pages/confirm/index',
+    'pages/not-matched/index',
+    'pages/collections/index',
+    'pages/collection/index',
+    'pages/service/index',
+    'pages/requirements/index',
+    'pages/capture/index',
+    'pages/preview/index',
+    'pages/download/index',
+    'pages/support/index',
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1677ff',
+    navigationBarTitleText: '毕业图像采集',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f8',
+  },
+  permission: {},
+  requiredPrivateInfos: [],
+})

@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import type { Reason } from '../api/types'
+import type { StatusView } from '../lib/status'
+
+export function ErrorBar({ message }: { message?: string | null }) {
+  if (!message) return null
+  return <Text className="error-bar" id="error-bar">{message}</Text>
+}
+
+export function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="row">
+      <Text className="row-label">{label}</Text>
+      <Text className="row-value">{children}</Text>
+    </View>
+  )
+}
+
+export function StatusCard({ view, reasons }: { view: StatusView; reasons?: Reason[] }) {
+  return (
+    <View className={`status status-${view.tone}`} id="status-card">
+      <Text>{view.message}</Text>
+      {view.phase === 'REJECTED' && reasons && reasons.length > 0 && (
+        <View className="reasons" id="reasons">
+          <Text className="reason">审核意见：</Text>
+          {reasons.map((r, i) => <Text className="reason" key={i}>{i + 1}. {r.message}</Text>)}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** The 客服 button on the right side of every page, as in the manuals. */
+export function ServiceButton() {
+  return <View className="float-service" onClick={() => Taro.navigateTo({ url: '/pages/support/index' })}>客服</View>
+}
+
+export function Steps() {
+  const steps = ['获取采集资格', '拍照', '照片标准化', '照片上传']
+  return (
+    <View className="steps">
+      {steps.map((s, i) => (
+        <View className="step" key={s}><Text className="step-no">{i + 1}</Text><Text>{s}</Text></View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,87 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { api } from '../../api'
+import { ErrorBar, Row, ServiceButton, StatusCard } from '../../components/ui'
+import { formatWindow } from '../../lib/format'
+import { go, param, toast, useLoad } from '../../lib/hooks'
+import { authoriseResultNotification } from '../../lib/notify'
+import { messageOf } from '../../lib/problem'
+import { formatFen, statusView } from '../../lib/status'
+
+/** Everything the detail page shows, from identity (the list entry) plus what capture and payment know. */
+export async function loadCollection(id: string) {
+  const collection = await api.collection(id)
+  const [capture, order] = await Promise.all([
+    api.captureState(id).catch(() => null),
+    api.order(id).catch(() => null),
+  ])
+  const paid = collection.paid ?? (order ? /PAID|SUCCESS/i.test(order.status) : null)
+  const view = statusView({ status: collection.status, paid, paymentPolicy: collection.paymentPolicy })
+  const reasons = collection.reasons.length ? collection.reasons : capture?.reasons ?? []
+  const latest = capture?.attempts?.length ? capture.attempts[capture.attempts.length - 1] : null
+  return { collection, capture, order, paid, view, reasons, latest }
+}
+
+export default function CollectionDetail() {
+  const id = param('id')
+  const { data, error, reload } = useLoad(() => loadCollection(id), [id])
+  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+
+  if (!data) return <View className="page"><ErrorBar message={error} />{!error && <Text className="hint">加载中…</Text>}</View>
+  const { collection: c, view, reasons, latest, paid } = data
+
+  const shoot = () => {
+    if (c.paymentPolicy === 'PAY_BEFORE_CAPTURE' && paid !== true) go(`/pages/service/index?id=${encodeURIComponent(id)}`)
+    else go(`/pages/requirements/index?id=${encodeURIComponent(id)}`)
+  }
+  const notify = async () => {
+    setBusy(true)
+    try {
+      const ok = await authoriseResultNotification(id)
+      setNotice(ok ? '已授权，审核完成后将通知您' : '您未授权通知，可稍后在本页查看审核结果')
+    } catch (e) {
+      setActionError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="page">
+      <StatusCard view={view} reasons={reasons} />
+      <ErrorBar message={error || actionError} />
+      {notice && <Text className="ok-bar">{notice}</Text>}
+      <View className="card">
+        <Text className="subtitle">采集详情</Text>
+        <Row label="院校名称">{c.schoolName || '—'}</Row>
+        {c.schoolCode && <Row label="院校代码">{c.schoolCode}</Row>}
+        <Row label="采集批次">{c.batchName || '—'}</Row>
+        {c.studentName && <Row label="姓名">{c.studentName}</Row>}
+        {c.studentNumber && <Row label="学号">{c.studentNumber}</Row>}
+        <Row label="采集费用">{formatFen(c.priceFen)}{c.paymentPolicy === 'PAY_AFTER_REVIEW' ? '（审核通过后支付）' : ''}</Row>
+        <Row label="开通时间">{formatWindow(c.windowOpensAt, c.windowClosesAt)}</Row>
+        <Row label="状态">{view.label}</Row>
+      </View>
+
+      {view.canPay && <Button className="btn btn-primary" onClick={() => go(`/pages/service/index?id=${encodeURIComponent(id)}`)}>立即支付</Button>}
+      {view.phase === 'PREVIEW' && latest && (
+        <Button className="btn btn-primary" onClick={() => go(`/pages/preview/index?id=${encodeURIComponent(id)}&attempt=${encodeURIComponent(latest.id)}`)}>查看标准化照片</Button>
+      )}
+      {(view.canCapture || view.phase === 'AWAITING_PAYMENT') && (
+        <Button className={`btn ${view.phase === 'PREVIEW' ? 'btn-default' : 'btn-primary'}`} onClick={shoot}>{view.phase === 'REJECTED' ? '重新拍照' : '拍照'}</Button>
+      )}
+      {view.canDownload && <Button className="btn btn-primary" onClick={() => go(`/pages/download/index?id=${encodeURIComponent(id)}`)}>下载图片</Button>}
+      {(view.phase === 'IN_REVIEW' || view.phase === 'PREVIEW') && (
+        <Button className="btn btn-default" disabled={busy} onClick={notify}>审核结果通知我</Button>
+      )}
+      <Button className="btn btn-default" onClick={() => { void reload().then(() => toast('已刷新')) }}>刷新状态</Button>
+      {view.phase === 'IN_REVIEW' && <Text className="hint">审核约两个工作日。审核中如发现信息有误或想更换照片，请立即联系客服。照片一经审核通过，即不支持更换照片。</Text>}
+      {view.phase === 'REJECTED' && <Text className="hint">请按审核意见尽快重新拍照，重拍上传不需要重复付费。</Text>}
+      <Button className="btn btn-default" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>返回首页</Button>
+      <ServiceButton />
+    </View>
+  )
+}
