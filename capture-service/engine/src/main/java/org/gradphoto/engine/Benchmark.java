@@ -82,16 +82,25 @@ public final class Benchmark {
     double[] std = new double[rounds * phones.size()];
     int k = 0;
     int accepted = 0;
+    java.util.Map<String, List<Double>> stages = new java.util.LinkedHashMap<>();
     for (int r = 0; r < rounds; r++) {
       for (byte[] b : phones) {
         long t0 = System.nanoTime();
         decode(b);
         long t1 = System.nanoTime();
-        StandardizeResult res = engine.standardize(b, profile);
+        Standardizer.Outcome res =
+            engine.run(b, profile, java.util.Optional.empty(), profile.backgrounds().get(0));
         long t2 = System.nanoTime();
+        res.metrics()
+            .forEach(
+                (key, v) -> {
+                  if (key.startsWith("ms")) {
+                    stages.computeIfAbsent(key, x -> new ArrayList<>()).add(v);
+                  }
+                });
         dec[k] = (t1 - t0) / 1e6;
         std[k] = (t2 - t1) / 1e6;
-        accepted += res.report().accepted() ? 1 : 0;
+        accepted += res.result().report().accepted() ? 1 : 0;
         k++;
       }
     }
@@ -102,6 +111,14 @@ public final class Benchmark {
         "standardize:            median %.1f ms  (%.2f photos/s)%n", mStd, 1000 / mStd);
     System.out.printf("ratio standardize/decode: %.2f (target <= 2.00)%n", mStd / mDec);
     System.out.printf("accepted %d of %d runs%n", accepted, k);
+    StringBuilder sb = new StringBuilder("stage medians (ms):");
+    stages.forEach(
+        (key, v) ->
+            sb.append(
+                String.format(
+                    " %s %.1f",
+                    key.substring(2), median(v.stream().mapToDouble(d -> d).toArray()))));
+    System.out.println(sb);
   }
 
   private static void decode(byte[] b) {

@@ -20,17 +20,19 @@ public final class JpegWriter {
   public record Encoded(byte[] bytes, int quality, boolean inWindow) {}
 
   /**
-   * Highest quality in [minQuality, 100] whose file is at most {@code maxBytes}; falls back to
-   * minQuality when even that is too big.
+   * A quality in [minQuality, 100] whose file lands in [minBytes, maxBytes], preferring the upper
+   * part of the window (higher quality): bisects until a size falls in the top 15 % of the window
+   * or the range is exhausted, keeping the best quality that fitted. Falls back to minQuality when
+   * even that is too big.
    */
   public static Encoded encode(Mat bgr, int dpi, int minQuality, int minBytes, int maxBytes) {
-    // Sizes grow with quality (almost monotonic). Bisect for the largest quality that fits,
-    // starting from a typical portrait quality so that most searches end in 3–4 encodes.
+    int goodEnough = Math.max(minBytes, (int) (0.85 * maxBytes));
     int lo = minQuality;
     int hi = 100;
     byte[] best = null;
     int bestQ = -1;
     byte[] atMin = null;
+    // A 480×640 portrait on a plain background usually lands near quality 90.
     int q = Math.max(lo, Math.min(hi, 90));
     while (lo <= hi) {
       byte[] b = encodeAt(bgr, q);
@@ -38,8 +40,13 @@ public final class JpegWriter {
         atMin = b;
       }
       if (b.length <= maxBytes) {
-        best = b;
-        bestQ = q;
+        if (q > bestQ) {
+          best = b;
+          bestQ = q;
+        }
+        if (b.length >= goodEnough) {
+          break;
+        }
         lo = q + 1;
       } else {
         hi = q - 1;
