@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # constants are used by the scripts that source this file
 # Shared by deploy/local/{up,down,status,kafka,psql}. Sourced, never run.
 #
 # Every process of the local platform is started with `setsid`, so its pid is also
