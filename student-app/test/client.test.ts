@@ -78,10 +78,17 @@ describe('API client', () => {
       return json(201, { attemptId: 'a1', status: 'STANDARDIZED', findings: [{ code: 'EYES', severity: 'WARN', message: '眼睛位置偏高' }] })
     })
     const api = createApi({ transport: f.transport, session: session() })
-    const a = await api.uploadPhoto('c1', 'blob:x', { crop: { left: 10, top: 20, width: 300, height: 400 }, onProgress: (p) => progress.push(p) })
-    expect(f.uploads[0].url).toBe(PATHS.upload('c1'))
-    expect(f.uploads[0].formData).toMatchObject({ cropLeft: '10', cropTop: '20', cropWidth: '300', cropHeight: '400' })
+    const a = await api.uploadPhoto('c1', 'blob:x', {
+      crop: { left: 750, top: 1000, width: 1500, height: 2000, imageWidth: 3000, imageHeight: 4000 },
+      backgroundColour: '#64C5FF',
+      onProgress: (p) => progress.push(p),
+    })
+    expect(f.uploads[0].url).toBe('/api/capture/collections/c1/attempts')
+    expect(f.uploads[0].name).toBe('photo')
+    // capture-service takes the guide frame as fractions of the upright picture
+    expect(f.uploads[0].formData).toEqual({ cropX: '0.25', cropY: '0.25', cropWidth: '0.5', cropHeight: '0.5', background: '#64C5FF' })
     expect(f.uploads[0].headers.Authorization).toBe('Bearer tok-1')
+    expect(f.uploads[0].headers['Idempotency-Key']).toMatch(/.{16,}/)
     expect(progress).toEqual([0, 50, 100])
     expect(a.id).toBe('a1')
     expect(a.findings[0].message).toBe('眼睛位置偏高')
@@ -100,6 +107,8 @@ describe('API client', () => {
     const a = await api.uploadPhoto('c1', 'blob:x', { onRetry: (i) => retries.push(i.message) })
     expect(a.id).toBe('a2')
     expect(f.uploads).toHaveLength(3)
+    // every retry carries the same idempotency key: a lost answer never makes a second attempt
+    expect(new Set(f.uploads.map((u) => u.headers['Idempotency-Key'])).size).toBe(1)
     expect(delays).toEqual([1000, 2000])
     expect(retries[0]).toBe('网络不佳，1 秒后第 1 次重试…')
   })
@@ -130,11 +139,13 @@ describe('API client', () => {
 
   it('reads mode C’s confirmation and the reviewer’s reasons', async () => {
     const f = fake((req) => req.url.includes('/eligibility/')
-      ? json(200, { matchId: 'm1', schoolName: '北京理工大学', schoolCode: '10007', studentNumber: '1114827492', studentName: '毛小小' })
-      : json(200, { collectionId: 'c1', status: 'REVIEW_REJECTED', reasons: [{ code: 'HEAD_TILTED', message: '头部倾斜，请保持头部端正' }] }))
+      ? json(200, { matchId: 'm1', schoolName: '北京理工大学', schoolCode: '10007', studentNumber: '1114827492', name: '毛小小', expiresAt: '2026-11-23T10:00:00Z' })
+      : json(200, { collectionId: 'c1', status: 'REJECTED', rejectionReasons: [{ code: 'HEAD_TILTED', message: '头部倾斜，请保持头部端正' }] }))
     const api = createApi({ transport: f.transport })
     const m = await api.eligibilityByIdentity({ name: '毛小小', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13800138000' })
     expect(m).toMatchObject({ matchId: 'm1', schoolCode: '10007', studentName: '毛小小' })
+    // H5 sends the typed number as the phone code (identity's sandbox reads it so)
+    expect(f.requests[0]).toMatchObject({ url: '/api/identity/eligibility/matches', data: { name: '毛小小', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phoneCode: '13800138000' } })
     const c = await api.collection('c1')
     expect(c.reasons).toEqual([{ code: 'HEAD_TILTED', message: '头部倾斜，请保持头部端正' }])
   })
@@ -143,7 +154,69 @@ describe('API client', () => {
     const f = fake(() => json(200, { url: 'http://localhost:19000/gradphoto-photos/x?X-Amz-Signature=1', fileName: 'standard.jpg' }))
     const api = createApi({ transport: f.transport })
     const d = await api.download('c1', 'layout')
-    expect(f.requests[0].url).toBe('/api/delivery/collections/c1/downloads/layout')
+    expect(f.requests[0].url).toBe('/api/delivery/students/me/collections/c1/downloads/layout-sheet')
+    await api.download('c1', 'standard')
+    expect(f.requests[1].url).toBe('/api/delivery/students/me/collections/c1/downloads/standard-photo')
     expect(d).toMatchObject({ kind: 'layout', fileName: 'standard.jpg' })
+  })
+})
+
+describe('API client, service contracts', () => {
+  it('sends the three eligibility modes as identity-service reads them', async () => {
+    const f = fake(() => json(201, { collectionId: 'c9', status: 'AWAITING_PHOTO', paid: false, paymentPolicy: 'PAY_BEFORE_CAPTURE', priceFen: 2000, opensAt: '2026-11-01T00:00:00Z', closesAt: '2026-12-31T15:59:59Z', window: '2026-11-01 至 2026-12-31' }))
+    const api = createApi({ transport: f.transport })
+    const c = await api.eligibilityBySchool({ schoolCode: '10999', name: '张三', idNumber: '11010519491231002X' })
+    expect(f.requests[0]).toMatchObject({ url: '/api/identity/eligibility/by-school', data: { schoolCode: '10999', name: '张三', idType: 'RESIDENT_ID', idNumber: '11010519491231002X' } })
+    expect(c).toMatchObject({ id: 'c9', status: 'AWAITING_PHOTO', paid: false, priceFen: 2000, windowOpensAt: '2026-11-01T00:00:00Z', window: '2026-11-01 至 2026-12-31' })
+    await api.eligibilityByChsiCode({ chsiCode: 'ABC123', idLast4: '002X' })
+    expect(f.requests[1]).toMatchObject({ url: '/api/identity/eligibility/by-chsi-code', data: { chsiCode: 'ABC123', idLastFour: '002X' } })
+    await api.confirmMatch('m-1')
+    expect(f.requests[2].url).toBe('/api/identity/eligibility/matches/m-1/confirm')
+  })
+
+  it('pays: signed parameters for wx.requestPayment, then the H5 sandbox cashier', async () => {
+    const f = fake((req) => req.url.endsWith('/order/pay')
+      ? json(200, { orderId: 'o1', amountFen: 2000, appId: 'wx1', timeStamp: '1700000000', nonceStr: 'n', package: 'prepay_id=p', signType: 'RSA', paySign: 's' })
+      : req.url.includes('/sandbox/') ? json(200, { orderId: 'o1', tradeState: 'SUCCESS' })
+      : json(200, { orderId: 'o1', amountFen: 2000, state: 'PAID', payable: false }))
+    const api = createApi({ transport: f.transport })
+    const { orderId, params } = await api.pay('c1')
+    expect(f.requests[0].url).toBe('/api/payment/collections/c1/order/pay')
+    expect(orderId).toBe('o1')
+    expect(params).toEqual({ timeStamp: '1700000000', nonceStr: 'n', package: 'prepay_id=p', signType: 'RSA', paySign: 's' })
+    await api.sandboxPay(orderId)
+    expect(f.requests[1].url).toBe('/api/payment/sandbox/orders/o1/succeed')
+    expect((await api.order('c1'))?.status).toBe('PAID')
+  })
+
+  it('reads capture state, attempts with preview, findings and guide windows', async () => {
+    const f = fake((req) => req.url.endsWith('/attempts/a1')
+      ? json(200, { attemptId: 'a1', status: 'READY', accepted: false, submittable: false, backgroundColour: '#64C5FF',
+          findings: [{ code: 'HEAD_TOP_TOO_HIGH', severity: 'REJECT', message: '头顶离上边缘太近', measured: 30, threshold: '50–110', unit: 'px' }],
+          geometry: { headTopPx: 30, eyeLinePx: 250 },
+          guide: { id: 'diploma', widthPx: 480, heightPx: 640, backgrounds: ['#64C5FF', '#FFFFFF'], headTopPx: { min: 50, max: 110 }, eyeLinePx: { min: 200, max: 300 }, faceWidthPx: { min: 180, max: 300 } },
+          preview: { standardizedUrl: 'http://localhost:19000/p.jpg?sig', expiresAt: '2026-11-23T10:00:00Z' } })
+      : json(200, { collectionId: 'c1', phase: 'RETAKE_REQUESTED', nextStep: '初审失败，请重拍。', canUpload: true, reviewReasons: [{ code: 'GLASSES_GLARE', message: '眼镜反光' }], attempts: 2, paid: true, backgroundColours: ['#64C5FF'] }))
+    const api = createApi({ transport: f.transport })
+    const s = await api.captureState('c1')
+    expect(s).toMatchObject({ open: true, status: 'RETAKE_REQUESTED', blockedReason: '初审失败，请重拍。', paid: true, attempts: [] })
+    expect(s.reasons).toEqual([{ code: 'GLASSES_GLARE', message: '眼镜反光' }])
+    const a = await api.attempt('c1', 'a1')
+    expect(a.previewUrl).toBe('http://localhost:19000/p.jpg?sig')
+    expect(a.submittable).toBe(false)
+    expect(a.geometry.headTopPx).toBe(30)
+    expect(a.guide).toEqual({ widthPx: 480, heightPx: 640, headTopMinPx: 50, headTopMaxPx: 110, eyeLineMinPx: 200, eyeLineMaxPx: 300, faceWidthMinPx: 180, faceWidthMaxPx: 300 })
+  })
+
+  it('adjusts with fractions, submits, records notification consent', async () => {
+    const f = fake(() => json(200, { authorised: true, collectionId: 'c1', phase: 'UNDER_REVIEW', canUpload: false }))
+    const api = createApi({ transport: f.transport })
+    await api.adjustAttempt('c1', 'a1', { backgroundColour: '#FFFFFF', crop: { left: 0, top: 0, width: 300, height: 400, imageWidth: 600, imageHeight: 800 } })
+    expect(f.requests[0]).toMatchObject({ method: 'POST', url: '/api/capture/collections/c1/attempts/a1/adjustments', data: { background: '#FFFFFF', cropHint: { x: 0, y: 0, width: 0.5, height: 0.5 } } })
+    const st = await api.submit('c1', 'a1')
+    expect(f.requests[1].url).toBe('/api/capture/collections/c1/attempts/a1/submit')
+    expect(st).toMatchObject({ status: 'UNDER_REVIEW', open: false })
+    expect(await api.consentToNotification(true)).toEqual({ authorised: true })
+    expect(f.requests[2]).toMatchObject({ url: '/api/delivery/students/me/notification-consent', data: { accepted: true } })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatFen, normalizeStatus, phaseOf, RESULT_COMPLETED, RESULT_PASSED, RESULT_REJECTED, statusView } from '../src/lib/status'
+import { formatFen, mergeStatus, normalizeStatus, phaseOf, RESULT_COMPLETED, RESULT_PASSED, RESULT_REJECTED, statusView } from '../src/lib/status'
 
 describe('status mapping', () => {
   it('gives the three review results the seeds’ exact words', () => {
@@ -51,5 +51,33 @@ describe('status mapping', () => {
     expect(formatFen(1)).toBe('¥0.01')
     expect(formatFen(12345)).toBe('¥123.45')
     expect(formatFen(null)).toBe('—')
+  })
+})
+
+describe('one status from identity and capture', () => {
+  it('reads identity’s and capture’s own state names', () => {
+    expect(phaseOf({ status: 'AWAITING_PHOTO', paid: false })).toBe('AWAITING_PAYMENT')
+    expect(phaseOf({ status: 'AWAITING_PHOTO', paid: true })).toBe('READY_TO_CAPTURE')
+    expect(phaseOf({ status: 'READY_TO_SUBMIT' })).toBe('PREVIEW')
+    expect(phaseOf({ status: 'UNDER_REVIEW' })).toBe('IN_REVIEW')
+    expect(phaseOf({ status: 'RETAKE_REQUESTED' })).toBe('REJECTED')
+    expect(phaseOf({ status: 'WINDOW_CLOSED' })).toBe('CLOSED')
+  })
+
+  it('lets capture lead the capture loop while identity catches up', () => {
+    expect(mergeStatus('AWAITING_PHOTO', 'READY_TO_SUBMIT')).toBe('READY_TO_SUBMIT')
+    expect(mergeStatus('AWAITING_PHOTO', 'UNDER_REVIEW')).toBe('UNDER_REVIEW')
+    // rejected, then a new photo submitted: capture knows first
+    expect(mergeStatus('REJECTED', 'UNDER_REVIEW')).toBe('UNDER_REVIEW')
+    // the rejection reached capture before identity
+    expect(mergeStatus('IN_REVIEW', 'RETAKE_REQUESTED')).toBe('RETAKE_REQUESTED')
+    expect(mergeStatus('IN_REVIEW', null)).toBe('IN_REVIEW')
+  })
+
+  it('keeps the furthest final state from either', () => {
+    expect(mergeStatus('COMPLETED', 'PASSED')).toBe('COMPLETED')
+    expect(mergeStatus('IN_REVIEW', 'PASSED')).toBe('PASSED')
+    expect(mergeStatus('REVIEW_PASSED', 'COMPLETED')).toBe('COMPLETED')
+    expect(mergeStatus('DELIVERED', 'COMPLETED')).toBe('DELIVERED')
   })
 })

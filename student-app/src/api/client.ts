@@ -9,27 +9,46 @@ import type { Attempt, CaptureState, Collection, CropParams, Download, LoginResu
 
 const enc = encodeURIComponent
 
+const round4 = (v: number) => Math.round(v * 10000) / 10000
+
+/** Picture-pixel crop → fractions of the picture, as capture-service takes the guide frame. */
+export function cropFractions(c: CropParams & { imageWidth: number; imageHeight: number }) {
+  return {
+    x: round4(c.left / c.imageWidth),
+    y: round4(c.top / c.imageHeight),
+    width: round4(c.width / c.imageWidth),
+    height: round4(c.height / c.imageHeight),
+  }
+}
+
+function newKey(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto
+  if (c?.randomUUID) return c.randomUUID()
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`
+}
+
 export const PATHS = {
   login: '/api/identity/auth/wechat-login',
-  schools: (q: string) => `/api/identity/schools${query({ q })}`,
-  eligibilitySchool: '/api/identity/eligibility/school',
-  eligibilityChsi: '/api/identity/eligibility/chsi-code',
-  chsiDecode: '/api/identity/eligibility/chsi-code/decode',
-  eligibilityIdentity: '/api/identity/eligibility/identity',
-  eligibilityConfirm: (matchId: string) => `/api/identity/eligibility/identity/${enc(matchId)}/confirm`,
-  collections: '/api/identity/me/collections',
-  collection: (id: string) => `/api/identity/me/collections/${enc(id)}`,
+  schools: (q: string) => `/api/identity/schools${query({ q, limit: 20 })}`,
+  eligibilitySchool: '/api/identity/eligibility/by-school',
+  eligibilityChsi: '/api/identity/eligibility/by-chsi-code',
+  chsiDecode: '/api/identity/eligibility/chsi-code',
+  eligibilityIdentity: '/api/identity/eligibility/matches',
+  eligibilityConfirm: (matchId: string) => `/api/identity/eligibility/matches/${enc(matchId)}/confirm`,
+  collections: '/api/identity/students/me/collections',
+  collection: (id: string) => `/api/identity/students/me/collections/${enc(id)}`,
   order: (collectionId: string) => `/api/payment/collections/${enc(collectionId)}/order`,
-  pay: (orderId: string) => `/api/payment/orders/${enc(orderId)}/jsapi`,
-  sandboxPay: (orderId: string) => `/api/payment/sandbox/orders/${enc(orderId)}/pay`,
+  pay: (collectionId: string) => `/api/payment/collections/${enc(collectionId)}/order/pay`,
+  sandboxPay: (orderId: string) => `/api/payment/sandbox/orders/${enc(orderId)}/succeed`,
   capture: (collectionId: string) => `/api/capture/collections/${enc(collectionId)}`,
+  attempts: (collectionId: string) => `/api/capture/collections/${enc(collectionId)}/attempts`,
   upload: (collectionId: string) => `/api/capture/collections/${enc(collectionId)}/attempts`,
   attempt: (collectionId: string, attemptId: string) => `/api/capture/collections/${enc(collectionId)}/attempts/${enc(attemptId)}`,
-  adjust: (collectionId: string, attemptId: string) => `/api/capture/collections/${enc(collectionId)}/attempts/${enc(attemptId)}/adjustment`,
+  adjust: (collectionId: string, attemptId: string) => `/api/capture/collections/${enc(collectionId)}/attempts/${enc(attemptId)}/adjustments`,
   submit: (collectionId: string, attemptId: string) => `/api/capture/collections/${enc(collectionId)}/attempts/${enc(attemptId)}/submit`,
-  reviewStatus: (collectionId: string) => `/api/review/student/collections/${enc(collectionId)}`,
-  download: (collectionId: string, kind: 'standard' | 'layout') => `/api/delivery/collections/${enc(collectionId)}/downloads/${kind}`,
-  notifyConsent: (collectionId: string) => `/api/delivery/collections/${enc(collectionId)}/notification-consent`,
+  download: (collectionId: string, kind: 'standard' | 'layout') =>
+    `/api/delivery/students/me/collections/${enc(collectionId)}/downloads/${kind === 'standard' ? 'standard-photo' : 'layout-sheet'}`,
+  notifyConsent: '/api/delivery/students/me/notification-consent',
 }
 
 export interface Session {
@@ -47,7 +66,9 @@ export interface ApiOptions {
 }
 
 export interface UploadOptions {
-  crop?: CropParams
+  /** the guide-frame crop in picture pixels, with the picture's size */
+  crop?: CropParams & { imageWidth: number; imageHeight: number }
+  idempotencyKey?: string
   backgroundColour?: string
   onProgress?: (percent: number) => void
   onRetry?: (info: { attempt: number; delayMs: number; message: string }) => void
@@ -102,11 +123,11 @@ export function createApi(opts: ApiOptions) {
     async searchSchools(q: string): Promise<School[]> {
       return listOf(await send('GET', PATHS.schools(q)), 'schools').map(toSchool)
     },
-    async eligibilityBySchool(input: { schoolCode: string; name: string; idNumber: string }): Promise<Collection> {
-      return toCollection(await send('POST', PATHS.eligibilitySchool, input))
+    async eligibilityBySchool(input: { schoolCode: string; name: string; idNumber: string; idType?: string }): Promise<Collection> {
+      return toCollection(await send('POST', PATHS.eligibilitySchool, { idType: 'RESIDENT_ID', ...input }))
     },
     async eligibilityByChsiCode(input: { chsiCode: string; idLast4: string }): Promise<Collection> {
-      return toCollection(await send('POST', PATHS.eligibilityChsi, input))
+      return toCollection(await send('POST', PATHS.eligibilityChsi, { chsiCode: input.chsiCode, idLastFour: input.idLast4 }))
     },
     /** Album picture of the CHSI code → the code string (decoded server-side with ZXing). */
     async decodeChsiCode(filePath: string): Promise<string> {
@@ -114,8 +135,13 @@ export function createApi(opts: ApiOptions) {
       const body = unwrap<Record<string, unknown>>(res)
       return String(body?.chsiCode ?? body?.code ?? body?.text ?? '')
     },
+    /**
+     * Mode C. {@code phoneCode}: the code of the mini-program's getPhoneNumber button; in H5 the
+     * typed number goes in its place (identity's sandbox takes a phone code as the number).
+     */
     async eligibilityByIdentity(input: { name: string; idType: string; idNumber: string; phone?: string; phoneCode?: string }): Promise<MatchConfirmation> {
-      return toMatch(await send('POST', PATHS.eligibilityIdentity, input))
+      const { phone, phoneCode, ...rest } = input
+      return toMatch(await send('POST', PATHS.eligibilityIdentity, { ...rest, phoneCode: phoneCode ?? phone }))
     },
     async confirmMatch(matchId: string): Promise<Collection> {
       return toCollection(await send('POST', PATHS.eligibilityConfirm(matchId), {}))
@@ -132,29 +158,35 @@ export function createApi(opts: ApiOptions) {
       const o = await optional(send('GET', PATHS.order(collectionId)))
       return o ? toOrder(o) : null
     },
-    async createOrder(collectionId: string): Promise<Order> {
-      return toOrder(await send('POST', PATHS.order(collectionId), {}))
-    },
-    /** Signed parameters for wx.requestPayment (mini-program). */
-    async wxPayParams(orderId: string): Promise<WxPayParams> {
-      const r = await send<Record<string, unknown>>('POST', PATHS.pay(orderId), {})
+    /**
+     * 立即支付: payment-service creates (or reuses) the order and signs the parameters for
+     * wx.requestPayment, returned with the order id.
+     */
+    async pay(collectionId: string): Promise<{ orderId: string; params: WxPayParams }> {
+      const r = await send<Record<string, unknown>>('POST', PATHS.pay(collectionId), {})
       const p = (r?.payParams ?? r?.requestPayment ?? r) as Record<string, unknown>
       return {
-        timeStamp: String(p.timeStamp ?? p.timestamp ?? ''),
-        nonceStr: String(p.nonceStr ?? ''),
-        package: String(p.package ?? p.packageValue ?? ''),
-        signType: (p.signType as WxPayParams['signType']) ?? 'RSA',
-        paySign: String(p.paySign ?? ''),
+        orderId: String(r?.orderId ?? p.orderId ?? ''),
+        params: {
+          timeStamp: String(p.timeStamp ?? p.timestamp ?? ''),
+          nonceStr: String(p.nonceStr ?? ''),
+          package: String(p.package ?? p.packageValue ?? ''),
+          signType: (p.signType as WxPayParams['signType']) ?? 'RSA',
+          paySign: String(p.paySign ?? ''),
+        },
       }
     },
     /** H5: the payment sandbox plays WeChat Pay (signed notification and all). */
     async sandboxPay(orderId: string): Promise<Order> {
-      return toOrder(await send('POST', PATHS.sandboxPay(orderId), { outcome: 'SUCCESS' }))
+      return toOrder(await send('POST', PATHS.sandboxPay(orderId), {}))
     },
 
     // ---------------------------------------------------------------- capture
     async captureState(collectionId: string): Promise<CaptureState> {
       return toCaptureState(await send('GET', PATHS.capture(collectionId)), collectionId)
+    },
+    async attempts(collectionId: string): Promise<Attempt[]> {
+      return listOf(await send('GET', PATHS.attempts(collectionId)), 'attempts').map(toAttempt)
     },
     async attempt(collectionId: string, attemptId: string): Promise<Attempt> {
       return toAttempt(await send('GET', PATHS.attempt(collectionId, attemptId)))
@@ -166,12 +198,16 @@ export function createApi(opts: ApiOptions) {
     async uploadPhoto(collectionId: string, filePath: string, o: UploadOptions = {}): Promise<Attempt> {
       const formData: Record<string, string> = {}
       if (o.crop) {
-        formData.cropLeft = String(o.crop.left)
-        formData.cropTop = String(o.crop.top)
-        formData.cropWidth = String(o.crop.width)
-        formData.cropHeight = String(o.crop.height)
+        // the guide frame as fractions of the upright picture
+        const f = cropFractions(o.crop)
+        formData.cropX = String(f.x)
+        formData.cropY = String(f.y)
+        formData.cropWidth = String(f.width)
+        formData.cropHeight = String(f.height)
       }
-      if (o.backgroundColour) formData.backgroundColour = o.backgroundColour
+      if (o.backgroundColour) formData.background = o.backgroundColour
+      // one key for every retry of this upload: a retry after a lost answer makes no second attempt
+      const idempotencyKey = o.idempotencyKey ?? newKey()
       let relogged = false
       const once = async (): Promise<Attempt> => {
         o.onProgress?.(0)
@@ -180,7 +216,7 @@ export function createApi(opts: ApiOptions) {
           filePath,
           name: 'photo',
           formData,
-          headers: headers(),
+          headers: headers({ 'Idempotency-Key': idempotencyKey }),
           timeoutMs: 60000,
           onProgress: o.onProgress,
           onAbortable: o.onAbortable,
@@ -204,28 +240,25 @@ export function createApi(opts: ApiOptions) {
         onRetry: ({ attempt, delayMs }) => o.onRetry?.({ attempt, delayMs, message: `网络不佳，${Math.ceil(delayMs / 1000)} 秒后第 ${attempt} 次重试…` }),
       })
     },
-    async adjustAttempt(collectionId: string, attemptId: string, input: { crop?: CropParams; backgroundColour?: string }): Promise<Attempt> {
-      return toAttempt(await send('PUT', PATHS.adjust(collectionId, attemptId), input))
+    async adjustAttempt(collectionId: string, attemptId: string, input: { crop?: CropParams & { imageWidth: number; imageHeight: number }; backgroundColour?: string }): Promise<Attempt> {
+      return toAttempt(await send('POST', PATHS.adjust(collectionId, attemptId), {
+        cropHint: input.crop ? cropFractions(input.crop) : undefined,
+        background: input.backgroundColour,
+      }))
     },
-    async submit(collectionId: string, attemptId: string): Promise<Attempt> {
-      return toAttempt(await send('POST', PATHS.submit(collectionId, attemptId), {}))
-    },
-
-    // ---------------------------------------------------------------- review
-    /** The review result with reasons, where review-service offers it to students. */
-    async reviewStatus(collectionId: string): Promise<{ status: string; reasons: { code?: string; message: string }[] } | null> {
-      const r = await optional(send<Record<string, unknown>>('GET', PATHS.reviewStatus(collectionId)))
-      if (!r) return null
-      const c = toCollection(r)
-      return { status: c.status, reasons: c.reasons }
+    /** Submits the attempt for review; answers with the collection's new capture state. */
+    async submit(collectionId: string, attemptId: string): Promise<CaptureState> {
+      return toCaptureState(await send('POST', PATHS.submit(collectionId, attemptId), {}), collectionId)
     },
 
     // ---------------------------------------------------------------- delivery
     async download(collectionId: string, kind: 'standard' | 'layout'): Promise<Download> {
       return toDownload(await send('GET', PATHS.download(collectionId, kind)), kind)
     },
-    async consentToNotification(collectionId: string, templateIds: string[], accepted: boolean): Promise<void> {
-      await send('POST', PATHS.notifyConsent(collectionId), { templateIds, accepted })
+    /** The answer to wx.requestSubscribeMessage (each accept allows one result message). */
+    async consentToNotification(accepted: boolean): Promise<{ authorised: boolean }> {
+      const r = await send<Record<string, unknown>>('POST', PATHS.notifyConsent, { accepted })
+      return { authorised: r?.authorised === true }
     },
   }
 }

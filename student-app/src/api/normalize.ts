@@ -1,3 +1,4 @@
+import type { GuideSpec } from '../lib/crop'
 import type { Attempt, CaptureState, Collection, Download, EligibilityMode, Finding, MatchConfirmation, Order, Reason, School } from './types'
 
 type Obj = Record<string, unknown>
@@ -38,7 +39,7 @@ export function toReasons(v: unknown): Reason[] {
 const MODE_ALIASES: Record<string, EligibilityMode> = {
   A: 'SCHOOL', SCHOOL: 'SCHOOL', SCHOOL_NAME_ID: 'SCHOOL', SCHOOL_ID: 'SCHOOL', SCHOOL_SEARCH: 'SCHOOL', BY_SCHOOL: 'SCHOOL',
   B: 'CHSI_CODE', CHSI: 'CHSI_CODE', CHSI_CODE: 'CHSI_CODE', COLLECTION_CODE: 'CHSI_CODE', BY_CHSI_CODE: 'CHSI_CODE',
-  C: 'IDENTITY', IDENTITY: 'IDENTITY', IDENTITY_PHONE: 'IDENTITY', ID_PHONE: 'IDENTITY', PHONE: 'IDENTITY', BY_IDENTITY: 'IDENTITY', CONFIRMATION: 'IDENTITY',
+  C: 'IDENTITY', IDENTITY: 'IDENTITY', ID_AND_PHONE: 'IDENTITY', IDENTITY_PHONE: 'IDENTITY', ID_PHONE: 'IDENTITY', PHONE: 'IDENTITY', BY_IDENTITY: 'IDENTITY', CONFIRMATION: 'IDENTITY',
 }
 
 export function toModes(v: unknown): EligibilityMode[] {
@@ -63,7 +64,7 @@ export function toCollection(v: unknown): Collection {
   const o = obj(v)
   const batch = obj(o.batch)
   const school = obj(o.school)
-  const window = obj(o.window)
+  const window = obj(typeof o.window === 'string' ? {} : o.window)
   const review = obj(o.review ?? o.lastReview)
   return {
     id: str(o.collectionId, o.id),
@@ -84,6 +85,8 @@ export function toCollection(v: unknown): Collection {
     shootingRequirements: str(o.shootingRequirements, batch.shootingRequirements) || undefined,
     reviewPromise: str(o.reviewPromise, batch.reviewPromise) || undefined,
     status: str(o.status, o.state),
+    statusLabel: str(o.statusLabel) || undefined,
+    window: typeof o.window === 'string' ? o.window : undefined,
     reasons: toReasons(o.reasons ?? o.rejectionReasons ?? review.reasons ?? []),
     raw: o,
   }
@@ -94,6 +97,7 @@ export function toMatch(v: unknown): MatchConfirmation {
   const m = obj(o.match ?? o.candidate ?? o)
   return {
     matchId: str(o.matchId, o.confirmationId, o.token, o.matchToken, o.id, m.matchId),
+    expiresAt: str(o.expiresAt) || undefined,
     schoolName: str(m.schoolName),
     schoolCode: str(m.schoolCode),
     studentNumber: str(m.studentNumber),
@@ -126,30 +130,48 @@ export function toAttempt(v: unknown): Attempt {
     id: str(o.attemptId, o.id),
     collectionId: str(o.collectionId) || undefined,
     status,
-    previewUrl: str(o.previewUrl, o.standardizedUrl, preview.url, urls.preview, urls.standardized) || undefined,
+    previewUrl: str(o.previewUrl, o.standardizedUrl, preview.standardizedUrl, preview.url, urls.preview, urls.standardized) || undefined,
     originalUrl: str(o.originalUrl, urls.original) || undefined,
     findings,
     geometry,
     backgroundColour: str(o.backgroundColour, o.backgroundColor) || undefined,
     backgroundColours: listOf(o.backgroundColours ?? o.allowedBackgroundColours ?? o.backgroundColors ?? []).map(String),
     submittable: explicit ?? !findings.some((f) => String(f.severity).toUpperCase() === 'REJECT'),
+    guide: toGuide(o.guide ?? o.spec),
     raw: o,
   }
+}
+
+/** The spec's windows for the guide lines ({min,max} objects or [min,max] pairs), when sent. */
+export function toGuide(v: unknown): GuideSpec | undefined {
+  const o = obj(v)
+  const win = (w: unknown): [number, number] | null => {
+    if (Array.isArray(w) && w.length === 2) return [Number(w[0]), Number(w[1])]
+    const x = obj(w)
+    const a = num(x.min), b = num(x.max)
+    return a !== null && b !== null ? [a, b] : null
+  }
+  const wPx = num(o.widthPx), hPx = num(o.heightPx)
+  const head = win(o.headTopPx), eye = win(o.eyeLinePx), face = win(o.faceWidthPx)
+  if (wPx === null || hPx === null || !head || !eye || !face) return undefined
+  return { widthPx: wPx, heightPx: hPx, headTopMinPx: head[0], headTopMaxPx: head[1], eyeLineMinPx: eye[0], eyeLineMaxPx: eye[1], faceWidthMinPx: face[0], faceWidthMaxPx: face[1] }
 }
 
 export function toCaptureState(v: unknown, collectionId: string): CaptureState {
   const o = obj(v)
   const attempts = listOf(o.attempts ?? []).map(toAttempt)
-  const status = str(o.status, o.state)
+  const status = str(o.phase, o.status, o.state)
   const upper = status.toUpperCase()
   return {
     collectionId: str(o.collectionId, o.id) || collectionId,
-    open: bool(o.open, o.captureOpen, o.canUpload) ?? !/LOCK|CLOSED|WAIT|AWAIT|PENDING_PAYMENT|UNPAID|SUBMITTED|REVIEW/.test(upper),
+    open: bool(o.canUpload, o.open, o.captureOpen) ?? !/LOCK|CLOSED|WAIT|AWAIT|PENDING_PAYMENT|UNPAID|SUBMITTED|REVIEW/.test(upper),
     blockedReason: str(o.blockedReason, o.reason, o.message, o.nextStep) || undefined,
-    locked: bool(o.locked) ?? /LOCK|PASSED|COMPLETED|DELIVERED/.test(upper),
+    locked: bool(o.locked) ?? /LOCK|^PASSED|COMPLETED|DELIVERED/.test(upper),
     status,
-    reasons: toReasons(o.reasons ?? o.rejectionReasons ?? []),
+    reasons: toReasons(o.reviewReasons ?? o.reasons ?? o.rejectionReasons ?? []),
     attempts,
+    paid: bool(o.paid),
+    backgroundColours: listOf(o.backgroundColours ?? []).map(String),
     submittedAttemptId: str(o.submittedAttemptId) || undefined,
     raw: o,
   }

@@ -1,3 +1,5 @@
+import type { GuideSpec } from '../lib/crop'
+
 // What the app needs from the services' answers. The services are young and name things
 // their own way; `normalize.ts` reads every spelling we know into these shapes.
 
@@ -28,6 +30,10 @@ export interface Collection {
   shootingRequirements?: string
   reviewPromise?: string
   status: string
+  /** the service's own Chinese label of the status */
+  statusLabel?: string
+  /** the window as the service words it */
+  window?: string
   reasons: Reason[]
   raw: Record<string, unknown>
 }
@@ -39,6 +45,7 @@ export interface MatchConfirmation {
   schoolCode: string
   studentNumber: string
   studentName: string
+  expiresAt?: string
   raw: Record<string, unknown>
 }
 
@@ -61,6 +68,7 @@ export interface Attempt {
   backgroundColour?: string
   backgroundColours: string[]
   submittable: boolean
+  guide?: GuideSpec
   raw: Record<string, unknown>
 }
 
@@ -74,6 +82,8 @@ export interface CaptureState {
   reasons: Reason[]
   attempts: Attempt[]
   submittedAttemptId?: string
+  paid: boolean | null
+  backgroundColours: string[]
   raw: Record<string, unknown>
 }
 

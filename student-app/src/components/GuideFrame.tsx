@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
-import { guideBands, pan, pinch, type Point, type Size, type Transform } from '../lib/crop'
+import { DIPLOMA_GUIDES, type GuideSpec, guideBands, pan, pinch, type Point, type Size, type Transform } from '../lib/crop'
 
 interface Props {
   src: string
@@ -12,8 +12,8 @@ interface Props {
 }
 
 /** Spec guide lines over a 3:4 frame: head-top band, eye-line band, face-width limits. */
-export function GuideLines() {
-  const g = guideBands()
+export function GuideLines({ spec = DIPLOMA_GUIDES }: { spec?: GuideSpec }) {
+  const g = guideBands(spec)
   return (
     <>
       <View className="guide-band" style={{ top: `${g.headTop[0]}%`, height: `${g.headTop[1] - g.headTop[0]}%` }}>
@@ -49,8 +49,8 @@ export function GuideFrame({ src, image, frame, transform, onChange }: Props) {
     }).exec()
   }, [frame.width, frame.height])
 
-  const start = (e: { touches: unknown }) => { last.current = points(e.touches, origin.current) }
-  const move = (e: { touches: unknown; preventDefault?: () => void }) => {
+  const start = (e: { touches?: unknown; preventDefault?: () => void }) => { last.current = points(e.touches, origin.current) }
+  const move = (e: { touches?: unknown; preventDefault?: () => void }) => {
     e.preventDefault?.()
     const now = points(e.touches, origin.current)
     const prev = last.current
@@ -60,7 +60,7 @@ export function GuideFrame({ src, image, frame, transform, onChange }: Props) {
     last.current = now
     if (next !== t.current) onChange?.(next)
   }
-  const end = (e: { touches: unknown }) => { last.current = points(e.touches, origin.current) }
+  const end = (e: { touches?: unknown; preventDefault?: () => void }) => { last.current = points(e.touches, origin.current) }
 
   return (
     <View className="frame-wrap">

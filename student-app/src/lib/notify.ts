@@ -8,12 +8,12 @@ export const REVIEW_RESULT_TEMPLATE = process.env.TARO_APP_REVIEW_TEMPLATE_ID ||
  * Ask the student to authorise one result notification: wx.requestSubscribeMessage in the
  * mini-program (it must follow a tap), a plain consent in H5. Returns whether it was accepted.
  */
-export async function authoriseResultNotification(collectionId: string): Promise<boolean> {
+export async function authoriseResultNotification(): Promise<boolean> {
   let accepted = true
   if (process.env.TARO_ENV === 'weapp') {
     const r = (await Taro.requestSubscribeMessage({ tmplIds: [REVIEW_RESULT_TEMPLATE], entityIds: [] } as never)) as unknown as Record<string, string>
     accepted = r[REVIEW_RESULT_TEMPLATE] === 'accept'
   }
-  await api.consentToNotification(collectionId, [REVIEW_RESULT_TEMPLATE], accepted)
-  return accepted
+  const r = await api.consentToNotification(accepted)
+  return accepted && r.authorised
 }

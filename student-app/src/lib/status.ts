@@ -23,6 +23,15 @@ export type Phase =
 export type PaymentPolicy = 'PAY_BEFORE_CAPTURE' | 'PAY_AFTER_REVIEW'
 
 const ALIASES: Record<string, Phase> = {
+  // identity-service (CollectionStatus)
+  AWAITING_PHOTO: 'READY_TO_CAPTURE',
+  // capture-service (Phase)
+  NOT_ELIGIBLE: 'UNKNOWN',
+  WINDOW_CLOSED: 'CLOSED',
+  READY_TO_SHOOT: 'READY_TO_CAPTURE',
+  READY_TO_SUBMIT: 'PREVIEW',
+  RETAKE_REQUESTED: 'REJECTED',
+  // other spellings
   ELIGIBLE: 'READY_TO_CAPTURE',
   CREATED: 'READY_TO_CAPTURE',
   GRANTED: 'READY_TO_CAPTURE',
@@ -139,4 +148,22 @@ export function formatFen(fen: number | null | undefined): string {
   const yuan = Math.floor(Math.abs(fen) / 100)
   const cents = Math.abs(fen) % 100
   return `${fen < 0 ? '-' : ''}¥${yuan}.${String(cents).padStart(2, '0')}`
+}
+
+const FINAL_RANK: Partial<Record<Phase, number>> = { PASSED: 1, PASSED_AWAITING_PAYMENT: 1, COMPLETED: 2, DELIVERED: 3 }
+
+/**
+ * One status from two services that learn of events at their own pace. identity-service keeps
+ * the collection list; capture-service is the source of truth for the capture loop (payment
+ * opened it, a photo is waiting to be submitted, it is under review, a rejection reopened it).
+ * Once either has seen the review pass, the furthest of the final states wins.
+ */
+export function mergeStatus(identityStatus: string | null | undefined, capturePhase: string | null | undefined): string {
+  const a = ALIASES[normalizeStatus(identityStatus)] ?? 'UNKNOWN'
+  const b = ALIASES[normalizeStatus(capturePhase)] ?? 'UNKNOWN'
+  const ra = FINAL_RANK[a] ?? 0
+  const rb = FINAL_RANK[b] ?? 0
+  if (ra || rb) return ra >= rb ? String(identityStatus) : String(capturePhase)
+  if (b !== 'UNKNOWN') return String(capturePhase)
+  return String(identityStatus ?? '')
 }

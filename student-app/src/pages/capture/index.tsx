@@ -62,7 +62,7 @@ export default function Capture() {
     cancelled.current = false
     try {
       const attempt = await api.uploadPhoto(id, picked.path, {
-        crop: cropRect(t, picked.size, frame),
+        crop: { ...cropRect(t, picked.size, frame), imageWidth: picked.size.width, imageHeight: picked.size.height },
         onProgress: (p) => setProgress(p),
         onRetry: (i) => setRetryNote(i.message),
         cancelled: () => cancelled.current,

@@ -7,19 +7,22 @@ import { formatWindow } from '../../lib/format'
 import { go, param, toast, useLoad } from '../../lib/hooks'
 import { authoriseResultNotification } from '../../lib/notify'
 import { messageOf } from '../../lib/problem'
-import { formatFen, statusView } from '../../lib/status'
+import { formatFen, mergeStatus, statusView } from '../../lib/status'
 
 /** Everything the detail page shows, from identity (the list entry) plus what capture and payment know. */
 export async function loadCollection(id: string) {
   const collection = await api.collection(id)
-  const [capture, order] = await Promise.all([
+  const [capture, order, attempts] = await Promise.all([
     api.captureState(id).catch(() => null),
     api.order(id).catch(() => null),
+    api.attempts(id).catch(() => []),
   ])
-  const paid = collection.paid ?? (order ? /PAID|SUCCESS/i.test(order.status) : null)
-  const view = statusView({ status: collection.status, paid, paymentPolicy: collection.paymentPolicy })
-  const reasons = collection.reasons.length ? collection.reasons : capture?.reasons ?? []
-  const latest = capture?.attempts?.length ? capture.attempts[capture.attempts.length - 1] : null
+  const paid = collection.paid === true || capture?.paid === true || (order ? /PAID|SUCCESS/i.test(order.status) : false)
+  const status = mergeStatus(collection.status, capture?.status)
+  const view = statusView({ status, paid, paymentPolicy: collection.paymentPolicy })
+  // capture learns of a rejection with the reasons; identity keeps the last ones too
+  const reasons = capture?.reasons?.length ? capture.reasons : collection.reasons
+  const latest = attempts.length ? attempts[attempts.length - 1] : null
   return { collection, capture, order, paid, view, reasons, latest }
 }
 
@@ -40,7 +43,7 @@ export default function CollectionDetail() {
   const notify = async () => {
     setBusy(true)
     try {
-      const ok = await authoriseResultNotification(id)
+      const ok = await authoriseResultNotification()
       setNotice(ok ? '已授权，审核完成后将通知您' : '您未授权通知，可稍后在本页查看审核结果')
     } catch (e) {
       setActionError(messageOf(e))
@@ -62,12 +65,12 @@ export default function CollectionDetail() {
         {c.studentName && <Row label="姓名">{c.studentName}</Row>}
         {c.studentNumber && <Row label="学号">{c.studentNumber}</Row>}
         <Row label="采集费用">{formatFen(c.priceFen)}{c.paymentPolicy === 'PAY_AFTER_REVIEW' ? '（审核通过后支付）' : ''}</Row>
-        <Row label="开通时间">{formatWindow(c.windowOpensAt, c.windowClosesAt)}</Row>
+        <Row label="开通时间">{c.window || formatWindow(c.windowOpensAt, c.windowClosesAt)}</Row>
         <Row label="状态">{view.label}</Row>
       </View>
 
       {view.canPay && <Button className="btn btn-primary" onClick={() => go(`/pages/service/index?id=${encodeURIComponent(id)}`)}>立即支付</Button>}
-      {view.phase === 'PREVIEW' && latest && (
+      {view.phase === 'PREVIEW' && latest && !view.locked && (
         <Button className="btn btn-primary" onClick={() => go(`/pages/preview/index?id=${encodeURIComponent(id)}&attempt=${encodeURIComponent(latest.id)}`)}>查看标准化照片</Button>
       )}
       {(view.canCapture || view.phase === 'AWAITING_PAYMENT') && (

@@ -10,13 +10,9 @@ import { param, sleep } from '../../lib/hooks'
 import { authoriseResultNotification } from '../../lib/notify'
 import { messageOf } from '../../lib/problem'
 
-const COLOURS: Record<string, { label: string; css: string }> = {
-  BLUE: { label: '蓝色', css: 'rgb(100,197,255)' },
-  LIGHT_BLUE: { label: '蓝色', css: 'rgb(100,197,255)' },
-  WHITE: { label: '白色', css: '#fff' },
-  LIGHT_GREY: { label: '浅灰', css: 'rgb(240,240,240)' },
-  GREY: { label: '浅灰', css: 'rgb(240,240,240)' },
-}
+/** Colours arrive as #RRGGBB (the profile's list); names are accepted too. */
+const COLOURS: Record<string, string> = { BLUE: '#64C5FF', LIGHT_BLUE: '#64C5FF', WHITE: '#FFFFFF', LIGHT_GREY: '#F0F0F0', GREY: '#F0F0F0' }
+const cssColour = (c: string) => (c.startsWith('#') ? c : COLOURS[c.toUpperCase()] ?? c)
 const SEVERITY: Record<string, string> = { REJECT: '不合格', WARN: '提醒', INFO: '提示' }
 
 /** Standardization may still be running when the upload returns: wait for the preview. */
@@ -32,7 +28,7 @@ export default function Preview() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const loading = useRef(false)
-  const frame = useMemo(() => frameFor(Math.min(300, Math.round(Taro.getSystemInfoSync().windowWidth * 0.72))), [])
+  const width = useMemo(() => Math.min(300, Math.round(Taro.getSystemInfoSync().windowWidth * 0.72)), [])
 
   useDidShow(() => {
     if (loading.current) return
@@ -75,7 +71,7 @@ export default function Preview() {
         confirmText: '通知我',
         cancelText: '暂不',
       })
-      if (r.confirm) await authoriseResultNotification(id).catch(() => false)
+      if (r.confirm) await authoriseResultNotification().catch(() => false)
       await Taro.redirectTo({ url: `/pages/collection/index?id=${encodeURIComponent(id)}` })
     } catch (e) {
       setError(messageOf(e))
@@ -85,7 +81,9 @@ export default function Preview() {
   }
 
   const g = attempt?.geometry ?? {}
-  const H = DIPLOMA_GUIDES.heightPx
+  const frame = frameFor(width, attempt?.guide ?? DIPLOMA_GUIDES)
+  const spec = attempt?.guide ?? DIPLOMA_GUIDES
+  const H = spec.heightPx
   const marker = (px: number | undefined, label: string) => (px === undefined ? null : (
     <View className="guide" style={{ top: `${(px / H) * 100}%`, borderTop: '2px solid #ff4d4f' }}>
       <Text className="guide-label" style={{ left: '6px', right: 'auto', top: '-14px' }}>{label} {Math.round(px)}px</Text>
@@ -104,7 +102,7 @@ export default function Preview() {
             <View className="frame-wrap">
               <View className="frame" id="preview-frame" style={{ width: `${frame.width}px`, height: `${frame.height}px` }}>
                 {attempt.previewUrl && <Image className="preview-img" src={attempt.previewUrl} mode="aspectFit" />}
-                <GuideLines />
+                <GuideLines spec={spec} />
                 {marker(g.headTopPx, '头顶')}
                 {marker(g.eyeLinePx, '眼线')}
               </View>
@@ -114,8 +112,8 @@ export default function Preview() {
                 <Text className="row-label">背景颜色</Text>
                 <View className="swatches">
                   {attempt.backgroundColours.map((c) => (
-                    <View key={c} className={`swatch ${attempt.backgroundColour === c ? 'swatch-on' : ''}`}
-                      style={{ background: COLOURS[c.toUpperCase()]?.css ?? c }} onClick={() => !busy && setColour(c)} />
+                    <View key={c} className={`swatch ${attempt.backgroundColour?.toUpperCase() === c.toUpperCase() ? 'swatch-on' : ''}`}
+                      style={{ background: cssColour(c) }} onClick={() => !busy && setColour(c)} />
                   ))}
                 </View>
               </View>

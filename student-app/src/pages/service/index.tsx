@@ -31,22 +31,20 @@ export default function Service() {
     setBusy(true)
     setPayError(null)
     try {
-      setStage('正在创建订单…')
-      const order = data?.order && !/CLOSED/i.test(data.order.status) ? data.order : await api.createOrder(id)
-      if (!isPaid(order.status)) {
+      if (!isPaid(data?.order?.status)) {
+        setStage('正在创建订单…')
+        const { orderId, params } = await api.pay(id)
         setStage('正在支付…')
-        if (process.env.TARO_ENV === 'weapp') {
-          const p = await api.wxPayParams(order.orderId)
-          await Taro.requestPayment(p)
-        } else {
-          await api.sandboxPay(order.orderId) // H5: the payment sandbox plays WeChat Pay
-        }
+        if (process.env.TARO_ENV === 'weapp') await Taro.requestPayment(params)
+        else await api.sandboxPay(orderId) // H5: the payment sandbox plays the WeChat cashier
       }
       // The notification reaches payment-service, then capture learns it from the event.
       setStage('支付成功，正在确认…')
       for (let i = 0; i < 30; i++) {
         const o = await api.order(id).catch(() => null)
-        if (o && isPaid(o.status)) break
+        const cap = await api.captureState(id).catch(() => null)
+        // capture opens once PaymentConfirmed reached it (pay-before batches)
+        if (o && isPaid(o.status) && (data?.collection.paymentPolicy === 'PAY_AFTER_REVIEW' || cap?.open)) break
         await sleep(1000)
       }
       setStage(null)
