@@ -1,0 +1,69 @@
+package org.gradphoto.capture.adapter.in.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.gradphoto.capture.application.port.in.TryLaterException;
+import org.gradphoto.kernel.web.Problem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The two answers the kernel's mappers cannot give: a 503 that carries {@code Retry-After}, and a
+ * wrong request content type explained in Chinese (the student's app sent something other than a
+ * multipart upload).
+ */
+public class CaptureProblemMappers {
+
+  @ServerExceptionMapper
+  public Response tryLater(TryLaterException e, HttpServerRequest request) {
+    Problem p =
+        Problem.of(
+            e.status(),
+            e.code(),
+            e.title(),
+            e.detail(),
+            request.path(),
+            e.errors(),
+            e.extensions());
+    return Response.status(p.status())
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", e.retryAfterSeconds())
+        .entity(p)
+        .build();
+  }
+
+  /**
+   * Reading the request failed (a multipart body cut short by a dropped connection, or no body at
+   * all): the student's side, not ours, so no incident.
+   */
+  @ServerExceptionMapper
+  public Response unreadableUpload(IOException e, HttpServerRequest request) {
+    Problem p =
+        Problem.of(
+            400,
+            "UPLOAD_INCOMPLETE",
+            "Incomplete upload",
+            "上传的内容不完整（可能网络中断了），请重新上传照片。",
+            request.path(),
+            List.of(),
+            Map.of());
+    return Response.status(400).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+
+  @ServerExceptionMapper
+  public Response unsupported(NotSupportedException e, HttpServerRequest request) {
+    Problem p =
+        Problem.of(
+            415,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Unsupported media type",
+            "请求的内容类型不对：上传照片请用 multipart/form-data（照片放在 photo 字段），其他请求请用 application/json。",
+            request.path(),
+            List.of(),
+            Map.of());
+    return Response.status(415).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+}

@@ -1,0 +1,162 @@
+package org.gradphoto.capture.adapter.out.s3;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.errors.MinioException;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.gradphoto.capture.adapter.out.ContextResume;
+import org.gradphoto.capture.application.port.out.PhotoStorage;
+import org.gradphoto.capture.config.S3Config;
+
+/**
+ * The photo bucket through the MinIO client (blocking, so it runs on worker threads). Presigned
+ * URLs are signed for the public endpoint when one is set, since a signature holds only for the
+ * host it was made for.
+ */
+@ApplicationScoped
+class MinioPhotoStorage implements PhotoStorage {
+  private final MinioClient client;
+  private final MinioClient signer;
+  private final String bucket;
+  private volatile boolean bucketReady;
+
+  MinioPhotoStorage(S3Config config) {
+    this.bucket = config.bucket();
+    this.client =
+        MinioClient.builder()
+            .endpoint(config.endpoint())
+            .region(config.region())
+            .credentials(config.accessKey(), config.secretKey())
+            .build();
+    // With the region given, signing needs no request, so the public host need not be reachable.
+    this.signer =
+        config
+            .publicEndpoint()
+            .map(
+                e ->
+                    MinioClient.builder()
+                        .endpoint(e)
+                        .region(config.region())
+                        .credentials(config.accessKey(), config.secretKey())
+                        .build())
+            .orElse(client);
+  }
+
+  void onStart(@Observes StartupEvent ignored) {
+    try {
+      ensureBucket();
+    } catch (MinioException | RuntimeException e) {
+      Log.warnf("bucket %s not checked at start-up, will retry on first write: %s", bucket, e);
+    }
+  }
+
+  private void ensureBucket() throws MinioException {
+    if (bucketReady) {
+      return;
+    }
+    synchronized (this) {
+      if (!bucketReady) {
+        if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+          client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+          Log.infof("created bucket %s", bucket);
+        }
+        bucketReady = true;
+      }
+    }
+  }
+
+  @Override
+  public Uni<Void> put(String key, byte[] bytes, String mediaType) {
+    return blocking(
+            () -> {
+              ensureBucket();
+              client.putObject(
+                  PutObjectArgs.builder()
+                      .bucket(bucket)
+                      .object(key)
+                      .data(bytes, bytes.length)
+                      .contentType(mediaType)
+                      .build());
+              return null;
+            })
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<byte[]> get(String key) {
+    return blocking(
+        () -> {
+          try (InputStream in =
+              client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            return in.readAllBytes();
+          }
+        });
+  }
+
+  @Override
+  public Uni<Void> delete(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<String> copy = List.copyOf(keys);
+    return blocking(
+            () -> {
+              for (String key : copy) {
+                try {
+                  client.removeObject(
+                      RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+                } catch (MinioException | RuntimeException e) {
+                  Log.warnf("could not delete object %s: %s", key, e.toString());
+                }
+              }
+              return null;
+            })
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<String> presignGet(String key, Duration ttl) {
+    return blocking(
+        () ->
+            signer.getPresignedObjectUrl(
+                GetPresignedObjectUrlArgs.builder()
+                    .method(Http.Method.GET)
+                    .bucket(bucket)
+                    .object(key)
+                    .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
+                    .build()));
+  }
+
+  private static <T> Uni<T> blocking(Callable<T> call) {
+    return ContextResume.onCallerContext(
+        Uni.createFrom()
+            .item(() -> unchecked(call))
+            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+  }
+
+  private static <T> T unchecked(Callable<T> call) {
+    try {
+      return call.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("object store call failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.gradphoto.capture.application.port.in;
+
+import io.smallrye.mutiny.Uni;
+import org.gradphoto.kernel.event.CollectionCompleted;
+import org.gradphoto.kernel.event.EligibilityGranted;
+import org.gradphoto.kernel.event.PaymentConfirmed;
+import org.gradphoto.kernel.event.PaymentRefunded;
+import org.gradphoto.kernel.event.PhotosDelivered;
+import org.gradphoto.kernel.event.ReviewPassed;
+import org.gradphoto.kernel.event.ReviewRejected;
+
+/**
+ * What other services tell capture: eligibility opens a collection, payment opens capture for
+ * pay-before-capture batches, review reopens or locks it, delivery locks it. Each call runs inside
+ * the consumer's transaction.
+ */
+public interface ApplyCollectionEventsUseCase {
+  Uni<Void> eligibilityGranted(EligibilityGranted event);
+
+  Uni<Void> paymentConfirmed(PaymentConfirmed event);
+
+  Uni<Void> paymentRefunded(PaymentRefunded event);
+
+  Uni<Void> reviewRejected(ReviewRejected event);
+
+  Uni<Void> reviewPassed(ReviewPassed event);
+
+  Uni<Void> collectionCompleted(CollectionCompleted event);
+
+  Uni<Void> photosDelivered(PhotosDelivered event);
+}

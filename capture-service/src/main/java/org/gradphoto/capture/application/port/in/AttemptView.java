@@ -1,0 +1,36 @@
+package org.gradphoto.capture.application.port.in;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gradphoto.capture.domain.CropHint;
+import org.gradphoto.capture.domain.Finding;
+import org.gradphoto.capture.domain.PhotoSpec;
+
+/**
+ * One attempt as the student sees it: the preview (a short-lived URL of the standardized JPEG), the
+ * findings in Chinese, the measured geometry and the spec's windows to draw guide lines with.
+ *
+ * @param accepted no finding is a REJECT
+ * @param submittable the student may submit it now (capture open and findings allow it)
+ */
+public record AttemptView(
+    UUID attemptId,
+    UUID collectionId,
+    int number,
+    String status,
+    Instant createdAt,
+    Instant renderedAt,
+    String backgroundColour,
+    CropHint cropHint,
+    boolean accepted,
+    boolean submittable,
+    List<Finding> findings,
+    Map<String, Double> geometry,
+    PhotoSpec guide,
+    Preview preview) {
+
+  /** Where to GET the standardized photo, until {@code expiresAt}. */
+  public record Preview(String standardizedUrl, Instant expiresAt) {}
+}

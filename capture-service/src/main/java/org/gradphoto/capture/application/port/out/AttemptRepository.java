@@ -1,0 +1,22 @@
+package org.gradphoto.capture.application.port.out;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.gradphoto.capture.domain.Attempt;
+
+/** Capture attempts. Calls run inside the caller's unit of work. */
+public interface AttemptRepository {
+  Uni<Optional<Attempt>> find(UUID attemptId);
+
+  /** Oldest first. */
+  Uni<List<Attempt>> ofCollection(UUID collectionId);
+
+  Uni<Integer> count(UUID collectionId);
+
+  /** The attempt an earlier try of the same upload created (Idempotency-Key). */
+  Uni<Optional<Attempt>> byClientKey(UUID collectionId, String clientKey);
+
+  Uni<Void> save(Attempt attempt);
+}

@@ -1,0 +1,18 @@
+package org.gradphoto.capture.application.port.out;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.List;
+
+/** The photo bucket (S3 API). */
+public interface PhotoStorage {
+  Uni<Void> put(String key, byte[] bytes, String mediaType);
+
+  Uni<byte[]> get(String key);
+
+  /** Best effort: a key that is already gone is not an error. */
+  Uni<Void> delete(List<String> keys);
+
+  /** A URL anyone holding it may GET the object with, until it expires. */
+  Uni<String> presignGet(String key, Duration ttl);
+}

@@ -1,0 +1,85 @@
+package org.gradphoto.capture.application.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.gradphoto.capture.application.port.in.AttemptImages;
+import org.gradphoto.capture.application.port.in.StaffImagesQuery;
+import org.gradphoto.capture.application.port.out.AttemptRepository;
+import org.gradphoto.capture.application.port.out.CollectionRepository;
+import org.gradphoto.capture.application.port.out.PhotoStorage;
+import org.gradphoto.capture.application.port.out.UnitOfWork;
+import org.gradphoto.capture.config.CaptureConfig;
+import org.gradphoto.capture.domain.Attempt;
+import org.gradphoto.capture.domain.CaptureCollection;
+import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.security.Actor;
+
+/**
+ * Presigned image URLs of any attempt for reviewers and school admins of its school, and operators.
+ */
+@ApplicationScoped
+class StaffImagesService implements StaffImagesQuery {
+  private final CollectionRepository collections;
+  private final AttemptRepository attempts;
+  private final UnitOfWork uow;
+  private final PhotoStorage storage;
+  private final Duration ttl;
+
+  StaffImagesService(
+      CollectionRepository collections,
+      AttemptRepository attempts,
+      UnitOfWork uow,
+      PhotoStorage storage,
+      CaptureConfig config) {
+    this.collections = collections;
+    this.attempts = attempts;
+    this.uow = uow;
+    this.storage = storage;
+    this.ttl = config.presignTtl();
+  }
+
+  private record Found(Attempt attempt, CaptureCollection collection) {}
+
+  @Override
+  public Uni<AttemptImages> images(Actor actor, UUID attemptId) {
+    boolean staff = actor.isOperator() || actor.is(Actor.REVIEWER) || actor.is(Actor.SCHOOL_ADMIN);
+    if (!staff) {
+      throw ProblemException.forbidden("STAFF_ONLY", "只有审核人员、学校管理员和运营人员可以查看。");
+    }
+    Instant expires = Instant.now().plus(ttl);
+    return uow.transaction(
+            () ->
+                attempts
+                    .find(attemptId)
+                    .map(a -> a.orElseThrow(StaffImagesService::notFound))
+                    .chain(
+                        a ->
+                            collections
+                                .find(a.collectionId())
+                                .map(
+                                    c ->
+                                        new Found(a, c.orElseThrow(StaffImagesService::notFound)))))
+        .chain(
+            f -> {
+              if (!actor.mayActFor(f.collection().schoolCode())) {
+                throw ProblemException.forbidden(
+                    "SCHOOL_NOT_ALLOWED", "this attempt belongs to a school you do not act for");
+              }
+              Attempt a = f.attempt();
+              return Uni.combine()
+                  .all()
+                  .unis(
+                      storage.presignGet(a.rendering().standardizedKey(), ttl),
+                      storage.presignGet(a.original().key(), ttl),
+                      storage.presignGet(a.rendering().cutoutKey(), ttl))
+                  .with((s, o, c) -> new AttemptImages(s, o, c, expires));
+            });
+  }
+
+  private static ProblemException notFound() {
+    return ProblemException.notFound("ATTEMPT_NOT_FOUND", "attempt not found");
+  }
+}

@@ -1,0 +1,41 @@
+package org.gradphoto.capture.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of capture-service ({@code gradphoto.capture.*}). */
+@ConfigMapping(prefix = "gradphoto.capture")
+public interface CaptureConfig {
+  /** Lifetime of presigned GET URLs handed to students and staff. */
+  @WithDefault("5m")
+  Duration presignTtl();
+
+  /** Upload window of a batch whose {@code EligibilityGranted} names none. */
+  @WithDefault("102400")
+  long defaultUploadMinBytes();
+
+  @WithDefault("2097152")
+  long defaultUploadMaxBytes();
+
+  /** Spec profile of a batch whose profile id this engine does not ship. */
+  @WithDefault("chsi-graduation")
+  String defaultProfile();
+
+  Engine engine();
+
+  /** The standardization worker pool. */
+  interface Engine {
+    /** Worker threads (and model sets); 0 means one per processor. */
+    @WithDefault("0")
+    int workers();
+
+    /** Uploads waiting for a worker beyond which new ones are refused with 503. */
+    @WithDefault("24")
+    int queueCapacity();
+
+    /** Seconds a refused client is told to wait. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+  }
+}

@@ -1,0 +1,122 @@
+package org.gradphoto.capture.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One upload and its standardized result. Every attempt is kept (a student may retake any number of
+ * times and submit any one of them); an adjustment re-renders the same attempt from its original
+ * with another guide frame or background.
+ */
+public final class Attempt {
+  private final UUID id;
+  private final UUID collectionId;
+  private final int number;
+  private final Instant createdAt;
+  private final String clientKey;
+  private final Original original;
+  private AttemptStatus status;
+  private Rendering rendering;
+
+  /** The uploaded photo as stored: object key, media type and size. */
+  public record Original(String key, String mediaType, long bytes) {}
+
+  /**
+   * One standardization of the original: the object keys of the spec photo and its cut-out, the
+   * framing and colour asked for, and what the engine found.
+   */
+  public record Rendering(
+      String standardizedKey,
+      String cutoutKey,
+      CropHint cropHint,
+      String backgroundColour,
+      List<Finding> findings,
+      Map<String, Double> geometry,
+      Instant renderedAt) {
+    public Rendering {
+      findings = List.copyOf(findings);
+      geometry = Map.copyOf(geometry);
+    }
+  }
+
+  public Attempt(
+      UUID id,
+      UUID collectionId,
+      int number,
+      Instant createdAt,
+      String clientKey,
+      Original original,
+      AttemptStatus status,
+      Rendering rendering) {
+    this.id = id;
+    this.collectionId = collectionId;
+    this.number = number;
+    this.createdAt = createdAt;
+    this.clientKey = clientKey;
+    this.original = original;
+    this.status = status;
+    this.rendering = rendering;
+  }
+
+  public boolean hasRejectFindings() {
+    return rendering.findings().stream().anyMatch(Finding::rejects);
+  }
+
+  /** Replaces the rendering; returns the object keys of the one it replaced. */
+  public List<String> rerender(Rendering next) {
+    Rendering old = rendering;
+    rendering = next;
+    return List.of(old.standardizedKey(), old.cutoutKey());
+  }
+
+  public void submitted() {
+    status = AttemptStatus.SUBMITTED;
+  }
+
+  public void rejected() {
+    status = AttemptStatus.REJECTED;
+  }
+
+  public void passed() {
+    status = AttemptStatus.PASSED;
+  }
+
+  public Optional<CropHint> cropHint() {
+    return Optional.ofNullable(rendering.cropHint());
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID collectionId() {
+    return collectionId;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String clientKey() {
+    return clientKey;
+  }
+
+  public Original original() {
+    return original;
+  }
+
+  public AttemptStatus status() {
+    return status;
+  }
+
+  public Rendering rendering() {
+    return rendering;
+  }
+}

@@ -1,0 +1,322 @@
+package org.gradphoto.capture.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.gradphoto.kernel.error.ProblemException;
+
+/**
+ * One student's collection as capture sees it: the batch terms from {@code EligibilityGranted},
+ * whether it is paid, and where review stands. Decides whether the student may capture now and what
+ * they should do next.
+ */
+public final class CaptureCollection {
+  public static final String PAY_BEFORE_CAPTURE = "PAY_BEFORE_CAPTURE";
+
+  private final UUID id;
+  private UUID studentId;
+  private UUID batchId;
+  private String schoolCode;
+  private String specProfile;
+  private String paymentPolicy;
+  private boolean allowSubmitWithFindings;
+  private List<String> backgroundColours = List.of();
+  private long uploadMinBytes;
+  private long uploadMaxBytes;
+  private Instant windowClosesAt;
+  private boolean eligible;
+  private boolean paid;
+  private CaptureState state = CaptureState.CAPTURING;
+  private UUID submittedAttemptId;
+  private List<ReviewReason> reviewReasons = List.of();
+  private Long version;
+
+  public CaptureCollection(UUID id) {
+    this.id = id;
+  }
+
+  /** The batch terms as the student accepted them. Repeated delivery overwrites with the same. */
+  public record Terms(
+      UUID studentId,
+      UUID batchId,
+      String schoolCode,
+      String specProfile,
+      String paymentPolicy,
+      boolean allowSubmitWithFindings,
+      List<String> backgroundColours,
+      long uploadMinBytes,
+      long uploadMaxBytes,
+      Instant windowClosesAt) {}
+
+  public void grant(Terms t) {
+    studentId = t.studentId();
+    batchId = t.batchId();
+    schoolCode = t.schoolCode();
+    specProfile = t.specProfile();
+    paymentPolicy = t.paymentPolicy();
+    allowSubmitWithFindings = t.allowSubmitWithFindings();
+    backgroundColours = List.copyOf(t.backgroundColours());
+    uploadMinBytes = t.uploadMinBytes();
+    uploadMaxBytes = t.uploadMaxBytes();
+    windowClosesAt = t.windowClosesAt();
+    eligible = true;
+  }
+
+  public void paymentConfirmed() {
+    paid = true;
+  }
+
+  public void paymentRefunded() {
+    paid = false;
+  }
+
+  /** What the student should do now. */
+  public Phase phase(Instant now, int attempts) {
+    if (!eligible) {
+      return Phase.NOT_ELIGIBLE;
+    }
+    switch (state) {
+      case PASSED:
+        return Phase.PASSED;
+      case COMPLETED:
+        return Phase.COMPLETED;
+      case DELIVERED:
+        return Phase.DELIVERED;
+      case UNDER_REVIEW:
+        return Phase.UNDER_REVIEW;
+      default:
+        break;
+    }
+    if (PAY_BEFORE_CAPTURE.equals(paymentPolicy) && !paid) {
+      return Phase.AWAITING_PAYMENT;
+    }
+    if (windowClosesAt != null && !now.isBefore(windowClosesAt)) {
+      return Phase.WINDOW_CLOSED;
+    }
+    if (!reviewReasons.isEmpty()) {
+      return Phase.RETAKE_REQUESTED;
+    }
+    return attempts == 0 ? Phase.READY_TO_SHOOT : Phase.READY_TO_SUBMIT;
+  }
+
+  /** The next step in one sentence, with the reviewer's reasons after a rejection. */
+  public String nextStep(Instant now, int attempts) {
+    Phase p = phase(now, attempts);
+    if (p != Phase.RETAKE_REQUESTED) {
+      return p.nextStep();
+    }
+    List<String> said = new ArrayList<>();
+    reviewReasons.forEach(r -> said.add(r.message()));
+    return p.nextStep() + "原因：" + String.join("；", said);
+  }
+
+  /** Throws the problem the student sees when capture (upload, adjust, submit) is not open. */
+  public void ensureCapturing(Instant now) {
+    Phase p = phase(now, 0);
+    if (p.capturing()) {
+      return;
+    }
+    throw switch (p) {
+      case AWAITING_PAYMENT ->
+          new ProblemException(402, "PAYMENT_REQUIRED", "Payment required", p.nextStep());
+      case NOT_ELIGIBLE -> ProblemException.conflict("NOT_ELIGIBLE", p.nextStep());
+      case WINDOW_CLOSED -> ProblemException.conflict("CAPTURE_WINDOW_CLOSED", p.nextStep());
+      case UNDER_REVIEW ->
+          ProblemException.conflict("UNDER_REVIEW", "照片正在审核中，审核结果出来之前不能上传或提交新的照片。");
+      default ->
+          ProblemException.conflict("PHOTO_LOCKED", "照片已通过审核并锁定（" + p.nextStep() + "），不能再上传或修改照片。");
+    };
+  }
+
+  /** Refuses an upload whose size is outside the batch's window. */
+  public void ensureSizeAllowed(long bytes) {
+    if (bytes < uploadMinBytes || bytes > uploadMaxBytes) {
+      throw ProblemException.unprocessable(
+          "FILE_SIZE_NOT_ALLOWED",
+          "照片文件大小为 "
+              + kb(bytes)
+              + "，本批次要求在 "
+              + kb(uploadMinBytes)
+              + " 到 "
+              + kb(uploadMaxBytes)
+              + " 之间，请上传手机相机拍摄的原图。");
+    }
+  }
+
+  /** The colour the student asked for, or the batch's first; refused when not allowed. */
+  public String colourOrDefault(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return backgroundColours.get(0);
+    }
+    String wanted = requested.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!backgroundColours.contains(wanted)) {
+      throw ProblemException.invalidField(
+          "background", "本批次只允许这些背景色：" + String.join("、", backgroundColours) + "，请重新选择。");
+    }
+    return wanted;
+  }
+
+  /** Checks the attempt may be submitted and moves the collection under review. */
+  public void submit(Attempt attempt, Instant now) {
+    ensureCapturing(now);
+    if (attempt.hasRejectFindings() && !allowSubmitWithFindings) {
+      throw ProblemException.unprocessable(
+          "ATTEMPT_HAS_REJECT_FINDINGS", "这张照片没有通过自动检测，不能提交。请按检测结果的提示重拍后再提交。");
+    }
+    state = CaptureState.UNDER_REVIEW;
+    submittedAttemptId = attempt.id();
+    reviewReasons = List.of();
+  }
+
+  /** The reviewer rejected the submitted attempt: capture reopens with the reasons. */
+  public void reviewRejected(UUID attemptId, List<ReviewReason> reasons) {
+    if (state.locked()) {
+      return; // a late rejection never unlocks a passed photo
+    }
+    state = CaptureState.CAPTURING;
+    submittedAttemptId = null;
+    reviewReasons =
+        reasons.isEmpty()
+            ? List.of(new ReviewReason("UNSPECIFIED", "审核未通过，请按拍摄要求重新拍摄。"))
+            : List.copyOf(reasons);
+  }
+
+  public void reviewPassed(UUID attemptId) {
+    if (state == CaptureState.COMPLETED || state == CaptureState.DELIVERED) {
+      return;
+    }
+    state = CaptureState.PASSED;
+    submittedAttemptId = attemptId;
+    reviewReasons = List.of();
+  }
+
+  public void completed(UUID attemptId) {
+    if (state == CaptureState.DELIVERED) {
+      return;
+    }
+    state = CaptureState.COMPLETED;
+    submittedAttemptId = attemptId;
+  }
+
+  public void delivered() {
+    state = CaptureState.DELIVERED;
+  }
+
+  public boolean ownedBy(UUID student) {
+    return studentId != null && studentId.equals(student);
+  }
+
+  private static String kb(long bytes) {
+    return bytes >= 1024 * 1024
+        ? String.format("%.1f MB", bytes / (1024.0 * 1024))
+        : (bytes / 1024) + " KB";
+  }
+
+  // State for the persistence mapping.
+
+  /** Restores a collection exactly as stored. */
+  public static CaptureCollection restore(
+      UUID id,
+      Terms terms,
+      boolean eligible,
+      boolean paid,
+      CaptureState state,
+      UUID submittedAttemptId,
+      List<ReviewReason> reasons,
+      Long version) {
+    CaptureCollection c = new CaptureCollection(id);
+    if (terms != null) {
+      c.grant(terms);
+    }
+    c.eligible = eligible;
+    c.paid = paid;
+    c.state = state;
+    c.submittedAttemptId = submittedAttemptId;
+    c.reviewReasons = List.copyOf(reasons);
+    c.version = version;
+    return c;
+  }
+
+  public Terms terms() {
+    return new Terms(
+        studentId,
+        batchId,
+        schoolCode,
+        specProfile,
+        paymentPolicy,
+        allowSubmitWithFindings,
+        backgroundColours,
+        uploadMinBytes,
+        uploadMaxBytes,
+        windowClosesAt);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID studentId() {
+    return studentId;
+  }
+
+  public UUID batchId() {
+    return batchId;
+  }
+
+  public String schoolCode() {
+    return schoolCode;
+  }
+
+  public String specProfile() {
+    return specProfile;
+  }
+
+  public String paymentPolicy() {
+    return paymentPolicy;
+  }
+
+  public boolean allowSubmitWithFindings() {
+    return allowSubmitWithFindings;
+  }
+
+  public List<String> backgroundColours() {
+    return backgroundColours;
+  }
+
+  public long uploadMinBytes() {
+    return uploadMinBytes;
+  }
+
+  public long uploadMaxBytes() {
+    return uploadMaxBytes;
+  }
+
+  public Instant windowClosesAt() {
+    return windowClosesAt;
+  }
+
+  public boolean eligible() {
+    return eligible;
+  }
+
+  public boolean paid() {
+    return paid;
+  }
+
+  public CaptureState state() {
+    return state;
+  }
+
+  public UUID submittedAttemptId() {
+    return submittedAttemptId;
+  }
+
+  public List<ReviewReason> reviewReasons() {
+    return reviewReasons;
+  }
+
+  public Long version() {
+    return version;
+  }
+}

@@ -1,0 +1,28 @@
+package org.gradphoto.capture.domain;
+
+import org.gradphoto.kernel.error.ProblemException;
+
+/**
+ * The guide-frame rectangle the student panned and pinch-zoomed to, as fractions (0–1) of the
+ * upright picture.
+ */
+public record CropHint(double x, double y, double width, double height) {
+  public CropHint {
+    boolean finite =
+        Double.isFinite(x)
+            && Double.isFinite(y)
+            && Double.isFinite(width)
+            && Double.isFinite(height);
+    if (!finite
+        || width <= 0
+        || height <= 0
+        || width > 2
+        || height > 2
+        || x < -1
+        || y < -1
+        || x + width > 2
+        || y + height > 2) {
+      throw ProblemException.invalidField("cropHint", "取景框超出了照片范围，请重新调整取景框（x、y、宽、高为 0–1 之间的比例）。");
+    }
+  }
+}
