@@ -1,0 +1,55 @@
+package org.gradphoto.payment.adapter.in.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase;
+import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
+
+/**
+ * WeChat Pay's callbacks. Open to anyone on the network: the platform signature, checked before
+ * anything else, is what proves the sender. 204 acknowledges; any 4xx/5xx makes WeChat Pay retry.
+ */
+@Path("/wechatpay")
+@PermitAll
+public class WechatPayNotifyResource {
+  private final PaymentNotificationUseCase notifications;
+
+  WechatPayNotifyResource(PaymentNotificationUseCase notifications) {
+    this.notifications = notifications;
+  }
+
+  @POST
+  @Path("/notify")
+  @Consumes(MediaType.WILDCARD)
+  public Uni<Response> payment(HttpHeaders headers, String body) {
+    return notifications
+        .paymentNotified(raw(headers, body))
+        .replaceWith(Response.noContent().build());
+  }
+
+  @POST
+  @Path("/refund-notify")
+  @Consumes(MediaType.WILDCARD)
+  public Uni<Response> refund(HttpHeaders headers, String body) {
+    return notifications
+        .refundNotified(raw(headers, body))
+        .replaceWith(Response.noContent().build());
+  }
+
+  private static RawNotification raw(HttpHeaders headers, String body) {
+    Map<String, String> h = new HashMap<>();
+    headers
+        .getRequestHeaders()
+        .forEach((name, values) -> h.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+    return new RawNotification(h, body == null ? "" : body);
+  }
+}

@@ -1,0 +1,387 @@
+package org.gradphoto.payment.adapter.out.wechatpay;
+
+import com.wechat.pay.java.core.Config;
+import com.wechat.pay.java.core.RSAAutoCertificateConfig;
+import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.exception.ServiceException;
+import com.wechat.pay.java.core.exception.WechatPayException;
+import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
+import com.wechat.pay.java.core.http.HttpClient;
+import com.wechat.pay.java.core.notification.NotificationConfig;
+import com.wechat.pay.java.core.notification.NotificationParser;
+import com.wechat.pay.java.core.notification.RequestParam;
+import com.wechat.pay.java.core.util.PemUtil;
+import com.wechat.pay.java.service.payments.jsapi.JsapiServiceExtension;
+import com.wechat.pay.java.service.payments.jsapi.model.Amount;
+import com.wechat.pay.java.service.payments.jsapi.model.CloseOrderRequest;
+import com.wechat.pay.java.service.payments.jsapi.model.Payer;
+import com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest;
+import com.wechat.pay.java.service.payments.jsapi.model.PrepayWithRequestPaymentResponse;
+import com.wechat.pay.java.service.payments.jsapi.model.QueryOrderByOutTradeNoRequest;
+import com.wechat.pay.java.service.payments.model.Transaction;
+import com.wechat.pay.java.service.refund.RefundService;
+import com.wechat.pay.java.service.refund.model.AmountReq;
+import com.wechat.pay.java.service.refund.model.CreateRequest;
+import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
+import com.wechat.pay.java.service.refund.model.RefundNotification;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import org.gradphoto.payment.adapter.out.wechatpay.sandbox.SandboxInterceptor;
+import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox;
+import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
+import org.gradphoto.payment.application.port.in.StudentPaymentUseCase.PaymentRequest;
+import org.gradphoto.payment.application.port.out.WechatPayGateway;
+import org.gradphoto.payment.config.WechatPaySettings;
+import org.gradphoto.payment.domain.Order;
+
+/**
+ * WeChat Pay through the official SDK. In wechat mode it talks to api.mch.weixin.qq.com with the
+ * merchant's keys; in sandbox mode the same SDK objects talk to {@link WechatPaySandbox} through an
+ * OkHttp interceptor, so signing, answer verification and notification decryption are the SDK's own
+ * code in both modes.
+ */
+@ApplicationScoped
+class SdkWechatPayGateway implements WechatPayGateway {
+  private static final String SIGN_TYPE = "WECHATPAY2-SHA256-RSA2048";
+  private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+  private final WechatPaySettings settings;
+  private final WechatPaySandbox sandbox;
+  private final LocalServer local;
+  private volatile Clients clients;
+
+  SdkWechatPayGateway(WechatPaySettings settings, WechatPaySandbox sandbox, LocalServer local) {
+    this.settings = settings;
+    this.sandbox = sandbox;
+    this.local = local;
+  }
+
+  private record Clients(
+      JsapiServiceExtension jsapi,
+      RefundService refunds,
+      NotificationParser parser,
+      Merchant merchant,
+      Supplier<String> notifyUrl,
+      Supplier<String> refundNotifyUrl) {}
+
+  /** Misconfigured merchant settings stop the service at start, not at the first payment. */
+  void onStart(@Observes StartupEvent start) {
+    clients();
+  }
+
+  private Clients clients() {
+    Clients c = clients;
+    if (c == null) {
+      synchronized (this) {
+        if (clients == null) {
+          clients = settings.sandbox() ? sandboxClients() : wechatClients();
+        }
+        c = clients;
+      }
+    }
+    return c;
+  }
+
+  private Clients sandboxClients() {
+    RSAPublicKeyConfig config =
+        new RSAPublicKeyConfig.Builder()
+            .merchantId(WechatPaySandbox.MERCHANT_ID)
+            .privateKey(sandbox.merchantPrivateKey())
+            .merchantSerialNumber(sandbox.merchantSerialNumber())
+            .publicKey(sandbox.platformPublicKey())
+            .publicKeyId(sandbox.publicKeyId())
+            .apiV3Key(sandbox.apiV3Key())
+            .build();
+    HttpClient http =
+        new DefaultHttpClientBuilder()
+            .config(config)
+            .okHttpClient(
+                new OkHttpClient.Builder().addInterceptor(new SandboxInterceptor(sandbox)).build())
+            .build();
+    return new Clients(
+        new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
+        new RefundService.Builder().httpClient(http).build(),
+        new NotificationParser(config),
+        new Merchant(WechatPaySandbox.MERCHANT_ID, WechatPaySandbox.APP_ID),
+        () -> settings.notifyUrl().orElseGet(() -> local.baseUrl() + "/wechatpay/notify"),
+        () ->
+            settings
+                .refundNotifyUrl()
+                .orElseGet(() -> local.baseUrl() + "/wechatpay/refund-notify"));
+  }
+
+  private Clients wechatClients() {
+    String merchantId = required(settings.merchantId(), "merchant-id");
+    String appId = required(settings.appId(), "app-id");
+    String serial = required(settings.merchantSerialNumber(), "merchant-serial-number");
+    String apiV3Key = required(settings.apiV3Key(), "api-v3-key");
+    String notifyUrl = required(settings.notifyUrl(), "notify-url");
+    String refundNotifyUrl = required(settings.refundNotifyUrl(), "refund-notify-url");
+    PrivateKey key =
+        settings
+            .privateKey()
+            .map(PemUtil::loadPrivateKeyFromString)
+            .orElseGet(
+                () ->
+                    PemUtil.loadPrivateKeyFromPath(
+                        required(settings.privateKeyPath(), "private-key or private-key-path")));
+    Config config;
+    NotificationConfig notifications;
+    if (settings.platformPublicKey().isPresent()) {
+      RSAPublicKeyConfig c =
+          new RSAPublicKeyConfig.Builder()
+              .merchantId(merchantId)
+              .privateKey(key)
+              .merchantSerialNumber(serial)
+              .publicKey(settings.platformPublicKey().get())
+              .publicKeyId(required(settings.platformPublicKeyId(), "platform-public-key-id"))
+              .apiV3Key(apiV3Key)
+              .build();
+      config = c;
+      notifications = c;
+    } else {
+      // Downloads the platform certificates now and keeps them fresh.
+      RSAAutoCertificateConfig c =
+          new RSAAutoCertificateConfig.Builder()
+              .merchantId(merchantId)
+              .privateKey(key)
+              .merchantSerialNumber(serial)
+              .apiV3Key(apiV3Key)
+              .build();
+      config = c;
+      notifications = c;
+    }
+    return new Clients(
+        new JsapiServiceExtension.Builder().config(config).build(),
+        new RefundService.Builder().config(config).build(),
+        new NotificationParser(notifications),
+        new Merchant(merchantId, appId),
+        () -> notifyUrl,
+        () -> refundNotifyUrl);
+  }
+
+  private static String required(Optional<String> value, String name) {
+    return value
+        .filter(v -> !v.isBlank())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "gradphoto.wechatpay." + name + " is required in wechat mode"));
+  }
+
+  @Override
+  public Merchant merchant() {
+    return clients().merchant();
+  }
+
+  @Override
+  public Optional<String> fallbackOpenid(UUID studentId) {
+    return settings.sandbox() ? Optional.of(Payers.sandboxOpenid(studentId)) : Optional.empty();
+  }
+
+  @Override
+  public Uni<PaymentRequest> prepay(
+      Order order, String openid, String description, Instant expiresAt) {
+    Clients c = clients();
+    PrepayRequest request = new PrepayRequest();
+    request.setAppid(c.merchant().appId());
+    request.setMchid(c.merchant().merchantId());
+    request.setDescription(
+        description.length() > 127 ? description.substring(0, 127) : description);
+    request.setOutTradeNo(order.outTradeNo());
+    request.setTimeExpire(rfc3339(expiresAt));
+    request.setNotifyUrl(c.notifyUrl().get());
+    Amount amount = new Amount();
+    amount.setTotal(Math.toIntExact(order.amountFen()));
+    amount.setCurrency("CNY");
+    request.setAmount(amount);
+    Payer payer = new Payer();
+    payer.setOpenid(openid);
+    request.setPayer(payer);
+    return Blocking.call(
+        () -> {
+          PrepayWithRequestPaymentResponse r =
+              guarded(() -> c.jsapi().prepayWithRequestPayment(request));
+          return new PaymentRequest(
+              order.id(),
+              order.amountFen(),
+              r.getAppId(),
+              r.getTimeStamp(),
+              r.getNonceStr(),
+              r.getPackageVal(),
+              r.getSignType(),
+              r.getPaySign());
+        });
+  }
+
+  @Override
+  public Uni<Trade> query(String outTradeNo) {
+    Clients c = clients();
+    QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
+    request.setOutTradeNo(outTradeNo);
+    request.setMchid(c.merchant().merchantId());
+    return Blocking.call(
+        () -> {
+          try {
+            return trade(c.jsapi().queryOrderByOutTradeNo(request));
+          } catch (ServiceException e) {
+            if ("ORDER_NOT_EXIST".equals(e.getErrorCode()) || e.getHttpStatusCode() == 404) {
+              return new Trade(null, null, outTradeNo, null, "NOT_FOUND", 0, null);
+            }
+            throw unavailable(e);
+          } catch (WechatPayException e) {
+            throw unavailable(e);
+          }
+        });
+  }
+
+  @Override
+  public Uni<Void> close(String outTradeNo) {
+    Clients c = clients();
+    CloseOrderRequest request = new CloseOrderRequest();
+    request.setOutTradeNo(outTradeNo);
+    request.setMchid(c.merchant().merchantId());
+    return Blocking.call(
+        () -> {
+          guarded(
+              () -> {
+                c.jsapi().closeOrder(request);
+                return null;
+              });
+          return null;
+        });
+  }
+
+  @Override
+  public Uni<Refund> refund(Order order, String reason) {
+    Clients c = clients();
+    CreateRequest request = new CreateRequest();
+    request.setOutTradeNo(order.outTradeNo());
+    request.setOutRefundNo(order.refundNo());
+    request.setReason(reason);
+    request.setNotifyUrl(c.refundNotifyUrl().get());
+    AmountReq amount = new AmountReq();
+    amount.setRefund(order.amountFen());
+    amount.setTotal(order.amountFen());
+    amount.setCurrency("CNY");
+    request.setAmount(amount);
+    return Blocking.call(() -> refund(guarded(() -> c.refunds().create(request))));
+  }
+
+  @Override
+  public Uni<Refund> queryRefund(String refundNo) {
+    Clients c = clients();
+    QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
+    request.setOutRefundNo(refundNo);
+    return Blocking.call(() -> refund(guarded(() -> c.refunds().queryByOutRefundNo(request))));
+  }
+
+  @Override
+  public Trade parsePaymentNotification(RawNotification notification) {
+    return trade(parse(notification, Transaction.class));
+  }
+
+  @Override
+  public Refund parseRefundNotification(RawNotification notification) {
+    RefundNotification n = parse(notification, RefundNotification.class);
+    return new Refund(
+        n.getOutTradeNo(),
+        n.getOutRefundNo(),
+        n.getRefundStatus() == null ? null : n.getRefundStatus().name(),
+        n.getAmount() == null || n.getAmount().getRefund() == null ? 0 : n.getAmount().getRefund(),
+        instant(n.getSuccessTime()));
+  }
+
+  /**
+   * The SDK verifies the platform signature and decrypts; the timestamp window is checked here,
+   * since the SDK leaves replay protection to the caller.
+   */
+  private <T> T parse(RawNotification notification, Class<T> type) {
+    String timestamp = notification.headers().get("wechatpay-timestamp");
+    try {
+      long skew = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp));
+      if (skew > settings.notificationMaxSkewSeconds()) {
+        throw new NotificationRefused("timestamp outside the accepted window (replay?)");
+      }
+    } catch (NumberFormatException e) {
+      throw new NotificationRefused("no valid Wechatpay-Timestamp header");
+    }
+    RequestParam param =
+        new RequestParam.Builder()
+            .serialNumber(notification.headers().get("wechatpay-serial"))
+            .nonce(notification.headers().get("wechatpay-nonce"))
+            .signature(notification.headers().get("wechatpay-signature"))
+            .signType(
+                Optional.ofNullable(notification.headers().get("wechatpay-signature-type"))
+                    .orElse(SIGN_TYPE))
+            .timestamp(timestamp)
+            .body(notification.body())
+            .build();
+    try {
+      return clients().parser().parse(param, type);
+    } catch (RuntimeException e) {
+      // The SDK's messages quote the body; only the kind of failure is passed on.
+      throw new NotificationRefused(
+          "signature or resource invalid (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static Trade trade(Transaction t) {
+    return new Trade(
+        t.getMchid(),
+        t.getAppid(),
+        t.getOutTradeNo(),
+        t.getTransactionId(),
+        t.getTradeState() == null ? "UNKNOWN" : t.getTradeState().name(),
+        t.getAmount() == null || t.getAmount().getTotal() == null ? 0 : t.getAmount().getTotal(),
+        instant(t.getSuccessTime()));
+  }
+
+  private static Refund refund(com.wechat.pay.java.service.refund.model.Refund r) {
+    return new Refund(
+        r.getOutTradeNo(),
+        r.getOutRefundNo(),
+        r.getStatus() == null ? null : r.getStatus().name(),
+        r.getAmount() == null || r.getAmount().getRefund() == null ? 0 : r.getAmount().getRefund(),
+        instant(r.getSuccessTime()));
+  }
+
+  private static <T> T guarded(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (WechatPayException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static GatewayUnavailable unavailable(WechatPayException e) {
+    if (e instanceof ServiceException s) {
+      return new GatewayUnavailable(
+          s.getErrorCode() == null ? "HTTP_" + s.getHttpStatusCode() : s.getErrorCode(),
+          "WeChat Pay answered HTTP " + s.getHttpStatusCode() + " " + s.getErrorCode());
+    }
+    return new GatewayUnavailable(
+        e.getClass().getSimpleName(), "WeChat Pay call failed: " + e.getClass().getSimpleName());
+  }
+
+  private static Instant instant(String rfc3339) {
+    return rfc3339 == null || rfc3339.isBlank() ? null : OffsetDateTime.parse(rfc3339).toInstant();
+  }
+
+  private static String rfc3339(Instant t) {
+    return OffsetDateTime.ofInstant(t, BEIJING)
+        .withNano(0)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+}

@@ -1,0 +1,83 @@
+package org.gradphoto.payment.application.port.out;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
+import org.gradphoto.payment.application.port.in.StudentPaymentUseCase.PaymentRequest;
+import org.gradphoto.payment.domain.Order;
+
+/**
+ * WeChat Pay API v3 for JSAPI (mini-program) payments: the real service or the sandbox, chosen by
+ * configuration. Calls that reach WeChat Pay fail with {@link GatewayUnavailable} when it cannot be
+ * reached or answers with an error.
+ */
+public interface WechatPayGateway {
+
+  /** The merchant and app this service is configured for; notifications must name them. */
+  Merchant merchant();
+
+  /**
+   * The payer's openid when the student token carries none: the sandbox derives one from the
+   * student id; the real gateway has none to offer.
+   */
+  Optional<String> fallbackOpenid(UUID studentId);
+
+  /** Creates (or repeats) the prepay order and signs the parameters for wx.requestPayment. */
+  Uni<PaymentRequest> prepay(Order order, String openid, String description, Instant expiresAt);
+
+  /** The order as WeChat Pay knows it; {@link Trade#state()} is NOT_FOUND if it never saw it. */
+  Uni<Trade> query(String outTradeNo);
+
+  Uni<Void> close(String outTradeNo);
+
+  Uni<Refund> refund(Order order, String reason);
+
+  Uni<Refund> queryRefund(String refundNo);
+
+  /** Verifies the signature and decrypts; throws {@link NotificationRefused} if it can't. */
+  Trade parsePaymentNotification(RawNotification notification);
+
+  Refund parseRefundNotification(RawNotification notification);
+
+  record Merchant(String merchantId, String appId) {}
+
+  /** A payment as WeChat Pay reports it. {@code state}: SUCCESS, NOTPAY, CLOSED, … NOT_FOUND. */
+  record Trade(
+      String merchantId,
+      String appId,
+      String outTradeNo,
+      String transactionId,
+      String state,
+      long totalFen,
+      Instant successTime) {
+    public boolean succeeded() {
+      return "SUCCESS".equals(state);
+    }
+  }
+
+  /** A refund as WeChat Pay reports it. {@code status}: SUCCESS, PROCESSING, CLOSED, ABNORMAL. */
+  record Refund(String outTradeNo, String refundNo, String status, long refundFen, Instant at) {}
+
+  /** A notification that failed verification or decryption: forged, tampered or replayed. */
+  final class NotificationRefused extends RuntimeException {
+    public NotificationRefused(String why) {
+      super(why);
+    }
+  }
+
+  /** WeChat Pay could not be reached or refused the call; the message is safe to log. */
+  final class GatewayUnavailable extends RuntimeException {
+    private final String errorCode;
+
+    public GatewayUnavailable(String errorCode, String message) {
+      super(message);
+      this.errorCode = errorCode;
+    }
+
+    public String errorCode() {
+      return errorCode;
+    }
+  }
+}

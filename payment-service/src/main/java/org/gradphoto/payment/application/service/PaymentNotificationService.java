@@ -1,0 +1,104 @@
+package org.gradphoto.payment.application.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase;
+import org.gradphoto.payment.application.port.out.WechatPayGateway;
+import org.gradphoto.payment.application.port.out.WechatPayGateway.Merchant;
+import org.gradphoto.payment.application.port.out.WechatPayGateway.NotificationRefused;
+import org.gradphoto.payment.application.port.out.WechatPayGateway.Refund;
+import org.gradphoto.payment.application.port.out.WechatPayGateway.Trade;
+import org.gradphoto.payment.domain.Order;
+import org.gradphoto.payment.domain.PaymentOutcome;
+
+/**
+ * Notifications are refused unless the platform signature verifies, the resource decrypts with the
+ * APIv3 key and they name this merchant and app. Refusals are logged with the reason only: never
+ * the body, which describes a person's payment.
+ */
+@ApplicationScoped
+class PaymentNotificationService implements PaymentNotificationUseCase {
+  private final WechatPayGateway gateway;
+  private final OrderSettlement settlement;
+
+  PaymentNotificationService(WechatPayGateway gateway, OrderSettlement settlement) {
+    this.gateway = gateway;
+    this.settlement = settlement;
+  }
+
+  @Override
+  public Uni<Void> paymentNotified(RawNotification notification) {
+    Trade trade;
+    try {
+      trade = gateway.parsePaymentNotification(notification);
+    } catch (NotificationRefused e) {
+      Log.warnf("payment notification refused: %s", e.getMessage());
+      throw refused();
+    }
+    Merchant merchant = gateway.merchant();
+    if (!merchant.merchantId().equals(trade.merchantId())
+        || !merchant.appId().equals(trade.appId())) {
+      Log.warnf("payment notification refused: it names another merchant or app id");
+      throw ProblemException.badRequest("MERCHANT_MISMATCH", "notification for another merchant");
+    }
+    if (!trade.succeeded()) {
+      return Uni.createFrom().voidItem();
+    }
+    UUID orderId = orderIdOf(trade.outTradeNo());
+    return settlement
+        .applyPaidTrade(orderId, trade)
+        .invoke(
+            applied -> {
+              if (applied.order() == null) {
+                Log.warnf("payment notification for an unknown order %s", orderId);
+                throw unknownOrder();
+              }
+              if (applied.outcome() == PaymentOutcome.AMOUNT_MISMATCH) {
+                throw ProblemException.unprocessable(
+                    "AMOUNT_MISMATCH", "paid amount differs from the order; flagged");
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Void> refundNotified(RawNotification notification) {
+    Refund refund;
+    try {
+      refund = gateway.parseRefundNotification(notification);
+    } catch (NotificationRefused e) {
+      Log.warnf("refund notification refused: %s", e.getMessage());
+      throw refused();
+    }
+    UUID orderId = orderIdOf(refund.outTradeNo());
+    return settlement
+        .applyRefund(orderId, refund)
+        .invoke(
+            (Order order) -> {
+              if (order == null) {
+                Log.warnf("refund notification for an unknown order %s", orderId);
+                throw unknownOrder();
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private static UUID orderIdOf(String outTradeNo) {
+    try {
+      return Order.idOfOutTradeNo(outTradeNo);
+    } catch (IllegalArgumentException e) {
+      throw unknownOrder();
+    }
+  }
+
+  private static ProblemException refused() {
+    return new ProblemException(401, "SIGNATURE_INVALID", "Unauthorized", "verification failed");
+  }
+
+  private static ProblemException unknownOrder() {
+    return ProblemException.badRequest("UNKNOWN_ORDER", "no such order");
+  }
+}

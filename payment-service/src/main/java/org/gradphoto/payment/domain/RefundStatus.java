@@ -1,0 +1,9 @@
+package org.gradphoto.payment.domain;
+
+/** Where an operator's refund stands at WeChat Pay. */
+public enum RefundStatus {
+  NONE,
+  PENDING,
+  SUCCEEDED,
+  FAILED
+}

@@ -1,0 +1,389 @@
+package org.gradphoto.payment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gradphoto.kernel.event.EligibilityGranted;
+import org.gradphoto.kernel.event.EventJson;
+import org.gradphoto.kernel.event.PaymentConfirmed;
+import org.gradphoto.kernel.event.PaymentRefunded;
+import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox;
+import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox.SignedMessage;
+import org.gradphoto.payment.application.port.in.MaintainOrdersUseCase;
+import org.gradphoto.payment.domain.Order;
+import org.gradphoto.testsupport.Eventually;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both payment policies end to end: events in through the real broker, the HTTP API, the SDK
+ * talking to the sandbox, signed notifications back to the real endpoint, events out through the
+ * outbox.
+ */
+@QuarkusTest
+class PaymentFlowTest {
+  private static final Duration SETTLE = Duration.ofSeconds(15);
+
+  @Inject WechatPaySandbox sandbox;
+  @Inject MaintainOrdersUseCase maintenance;
+
+  @Test
+  void a_pay_before_capture_order_paid_and_notified_five_times_is_confirmed_exactly_once()
+      throws Throwable {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    s.viewOrder()
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("NONE"))
+        .body("amountFen", equalTo(2500))
+        .body("amountYuan", equalTo("25.00"))
+        .body("payable", equalTo(true));
+
+    Response pay = s.pay();
+    pay.then()
+        .statusCode(200)
+        .body("amountFen", equalTo(2500))
+        .body("appId", equalTo(WechatPaySandbox.APP_ID))
+        .body("package", startsWith("prepay_id=wx"))
+        .body("signType", equalTo("RSA"));
+    assertTrue(
+        sandbox.requestPaymentSigned(
+            pay.path("appId"),
+            pay.path("timeStamp"),
+            pay.path("nonceStr"),
+            pay.path("package"),
+            pay.path("paySign")),
+        "paySign verifies with the merchant key");
+    UUID orderId = UUID.fromString(pay.path("orderId"));
+
+    s.sandboxSucceeds(orderId, "notifications=5").then().statusCode(200);
+
+    assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
+    String outTradeNo = Order.outTradeNoOf(orderId);
+    assertEquals(5, Eventually.await(() -> sandbox.deliveries(outTradeNo).size(), 5, SETTLE));
+    sandbox
+        .deliveries(outTradeNo)
+        .forEach(d -> assertEquals(204, d.status(), "every delivery is acknowledged"));
+    var confirmed = s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(3));
+    assertEquals(1, confirmed.size(), "one PaymentConfirmed for five notifications");
+    PaymentConfirmed event =
+        (PaymentConfirmed) EventJson.read(confirmed.get(0).value()).orElseThrow().payload();
+    assertEquals(orderId, event.orderId());
+    assertEquals(2500, event.amountFen());
+    assertThat(event.transactionId(), startsWith("4200"));
+
+    s.viewOrder()
+        .then()
+        .body("state", equalTo("PAID"))
+        .body("payable", equalTo(false))
+        .body("notPayableCode", equalTo("ALREADY_PAID"));
+    s.pay()
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("ALREADY_PAID"))
+        .body("detail", containsString("已支付"));
+    s.sandboxSucceeds(orderId, null).then().statusCode(409).body("code", equalTo("ORDERPAID"));
+  }
+
+  @Test
+  void a_pay_after_review_collection_can_be_paid_only_once_its_review_passed() {
+    PaymentFixture s = new PaymentFixture().granted(2000, EligibilityGranted.PAY_AFTER_REVIEW);
+    s.viewOrder()
+        .then()
+        .body("payable", equalTo(false))
+        .body("notPayableCode", equalTo("AWAITING_REVIEW"))
+        .body("notPayableReason", containsString("审核通过后"));
+    s.pay().then().statusCode(409).body("code", equalTo("AWAITING_REVIEW"));
+
+    s.reviewPassed();
+    assertEquals(true, Eventually.await(() -> s.viewOrder().path("payable"), true, SETTLE));
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, null).then().statusCode(200);
+
+    assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
+    assertEquals("PAID", s.orderState());
+  }
+
+  @Test
+  void a_review_passed_before_eligibility_arrives_still_unlocks_payment() {
+    PaymentFixture s = new PaymentFixture();
+    s.reviewPassed();
+    s.granted(2000, EligibilityGranted.PAY_AFTER_REVIEW);
+    assertEquals(true, Eventually.await(() -> s.viewOrder().path("payable"), true, SETTLE));
+  }
+
+  @Test
+  void forged_and_tampered_notifications_are_refused_and_change_nothing() {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    // Paid in WeChat, but the notification is lost: only forgeries reach the service for now.
+    s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
+    SignedMessage genuine = sandbox.paymentNotification(Order.outTradeNoOf(orderId));
+
+    String tamperedBody =
+        genuine.body().replaceFirst("\"summary\":\"[^\"]*\"", "\"summary\":\"x\"");
+    assertNotEquals(genuine.body(), tamperedBody);
+    notify(genuine.headers(), tamperedBody).then().statusCode(401);
+
+    Map<String, String> wrongSignature = new java.util.HashMap<>(genuine.headers());
+    wrongSignature.put(
+        "Wechatpay-Signature",
+        sandbox.signAsPlatform("something else").headers().get("Wechatpay-Signature"));
+    notify(wrongSignature, genuine.body()).then().statusCode(401);
+
+    Map<String, String> unknownKey = new java.util.HashMap<>(genuine.headers());
+    unknownKey.put("Wechatpay-Serial", "PUB_KEY_ID_FORGER");
+    notify(unknownKey, genuine.body()).then().statusCode(401);
+
+    Map<String, String> stale = new java.util.HashMap<>(genuine.headers());
+    stale.put(
+        "Wechatpay-Timestamp", Long.toString(Instant.now().minusSeconds(3600).getEpochSecond()));
+    notify(stale, genuine.body()).then().statusCode(401);
+
+    notify(Map.of("Content-Type", "application/json"), "{}").then().statusCode(401);
+
+    assertEquals("CREATED", s.orderState());
+    assertTrue(
+        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");
+
+    // The genuine notification, with the SDK's real verification, does pay the order.
+    notify(genuine.headers(), genuine.body()).then().statusCode(204);
+    assertEquals("PAID", s.orderState());
+    assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
+  }
+
+  @Test
+  void a_notification_with_another_amount_is_refused_and_the_order_flagged() {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, "reportedAmountFen=1").then().statusCode(200);
+
+    String outTradeNo = Order.outTradeNoOf(orderId);
+    assertEquals(1, Eventually.await(() -> sandbox.deliveries(outTradeNo).size(), 1, SETTLE));
+    assertEquals(422, sandbox.deliveries(outTradeNo).get(0).status());
+    assertEquals("CREATED", s.orderState());
+    assertTrue(
+        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");
+
+    given()
+        .auth()
+        .oauth2(PaymentFixture.operatorToken())
+        .queryParam("batchId", s.batchId)
+        .queryParam("flagged", true)
+        .get("/operator/orders")
+        .then()
+        .statusCode(200)
+        .body("orderId", hasItem(orderId.toString()))
+        .body("[0].anomaly", startsWith("AMOUNT_MISMATCH"))
+        .body("[0].state", equalTo("CREATED"));
+  }
+
+  @Test
+  void a_payment_whose_notification_is_lost_is_confirmed_by_the_reconciling_query()
+      throws Throwable {
+    PaymentFixture s = new PaymentFixture().granted(3000, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
+    assertEquals("CREATED", s.orderState());
+
+    var report =
+        VertxContextSupport.subscribeAndAwait(
+            () -> maintenance.sweep(Instant.now().plus(Duration.ofMinutes(3))));
+
+    assertTrue(report.confirmed() >= 1, "the sweep confirmed the order");
+    assertEquals("PAID", s.orderState());
+    assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
+    assertEquals(1, s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).size());
+  }
+
+  @Test
+  void a_late_notification_pays_the_order_when_it_finally_arrives() {
+    PaymentFixture s = new PaymentFixture().granted(3000, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, "delaySeconds=2").then().statusCode(200);
+    assertEquals("CREATED", s.orderState());
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+  }
+
+  @Test
+  void an_operator_asks_wechat_pay_about_an_order_and_it_is_reconciled() {
+    PaymentFixture s = new PaymentFixture().granted(3000, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(PaymentFixture.operatorToken())
+        .post("/operator/orders/{id}/reconcile", orderId)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("PAID"))
+        .body("transactionId", startsWith("4200"));
+  }
+
+  @Test
+  void an_unpaid_order_is_closed_after_the_timeout_and_can_no_longer_be_paid() throws Throwable {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+
+    VertxContextSupport.subscribeAndAwait(
+        () -> maintenance.sweep(Instant.now().plus(Duration.ofMinutes(31))));
+
+    given()
+        .auth()
+        .oauth2(PaymentFixture.operatorToken())
+        .queryParam("batchId", s.batchId)
+        .get("/operator/orders")
+        .then()
+        .body("[0].orderId", equalTo(orderId.toString()))
+        .body("[0].state", equalTo("CLOSED"))
+        .body("[0].closedAt", not(nullValue()));
+    s.sandboxSucceeds(orderId, null)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("ORDER_CLOSED"))
+        .body("detail", containsString("订单已关闭"));
+    assertTrue(
+        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");
+
+    // The student starts over: a new order, which pays normally.
+    UUID second = s.orderPaidFor();
+    assertNotEquals(orderId, second);
+    s.sandboxSucceeds(second, null).then().statusCode(200);
+    assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
+  }
+
+  @Test
+  void an_operator_refunds_a_paid_order_with_a_reason_and_payment_refunded_goes_out() {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, null).then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+    String operator = PaymentFixture.operatorToken();
+
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType("application/json")
+        .body(Map.of("reason", ""))
+        .post("/operator/orders/{id}/refund", orderId)
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType("application/json")
+        .body(Map.of("reason", "学生毕业延期，学校申请退费"))
+        .post("/operator/orders/{id}/refund", orderId)
+        .then()
+        .statusCode(200)
+        .body("refundStatus", equalTo("PENDING"))
+        .body("refundReason", equalTo("学生毕业延期，学校申请退费"));
+
+    // The sandbox completes the refund a moment later and sends the refund notification.
+    assertTrue(s.paymentEventArrives("PaymentRefunded"), "PaymentRefunded is published");
+    PaymentRefunded refunded =
+        (PaymentRefunded)
+            EventJson.read(s.paymentEvents("PaymentRefunded", Duration.ofSeconds(1)).get(0).value())
+                .orElseThrow()
+                .payload();
+    assertEquals(2500, refunded.amountFen());
+    assertEquals("学生毕业延期，学校申请退费", refunded.reason());
+    assertEquals("REFUNDED", s.orderState());
+    s.viewOrder()
+        .then()
+        .body("payable", equalTo(false))
+        .body("notPayableCode", equalTo("REFUNDED"));
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType("application/json")
+        .body(Map.of("reason", "again"))
+        .post("/operator/orders/{id}/refund", orderId)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("NOT_REFUNDABLE"));
+  }
+
+  @Test
+  void the_reconciliation_export_lists_a_batch_orders_as_csv() {
+    PaymentFixture s = new PaymentFixture().granted(2550, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    UUID orderId = s.orderPaidFor();
+    s.sandboxSucceeds(orderId, null).then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+
+    String csv =
+        given()
+            .auth()
+            .oauth2(PaymentFixture.operatorToken())
+            .queryParam("batchId", s.batchId)
+            .get("/operator/orders/export.csv")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .header("Content-Disposition", containsString(s.batchId.toString()))
+            .extract()
+            .asString();
+    List<String> lines = csv.lines().toList();
+    assertEquals(2, lines.size(), csv);
+    assertThat(lines.get(0), containsString("out_trade_no,transaction_id"));
+    assertThat(lines.get(1), startsWith(orderId + "," + Order.outTradeNoOf(orderId) + ",4200"));
+    assertThat(lines.get(1), containsString(",2550,25.50,PAID,"));
+  }
+
+  @Test
+  void a_free_batch_is_settled_at_eligibility_without_asking_the_student_to_pay() {
+    PaymentFixture s = new PaymentFixture().granted(0, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
+    s.viewOrder().then().body("state", equalTo("PAID")).body("payable", equalTo(false));
+  }
+
+  @Test
+  void a_student_sees_and_pays_only_their_own_collection() {
+    PaymentFixture owner =
+        new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    PaymentFixture other = new PaymentFixture();
+    given()
+        .auth()
+        .oauth2(other.token)
+        .get("/collections/{id}/order", owner.collectionId)
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("COLLECTION_NOT_FOUND"));
+    given()
+        .auth()
+        .oauth2(other.token)
+        .post("/collections/{id}/order/pay", owner.collectionId)
+        .then()
+        .statusCode(404);
+    UUID orderId = owner.orderPaidFor();
+    other
+        .sandboxSucceeds(orderId, null)
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("PAYER_MISMATCH"));
+    given().get("/collections/{id}/order", owner.collectionId).then().statusCode(401);
+    given().auth().oauth2(owner.token).get("/operator/orders").then().statusCode(403);
+  }
+
+  private static Response notify(Map<String, String> headers, String body) {
+    return given().headers(headers).body(body).post("/wechatpay/notify");
+  }
+}
