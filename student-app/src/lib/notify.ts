@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { api } from '../api'
 
 /** The subscription-message template for the review result (set per deployment). */
-export const REVIEW_RESULT_TEMPLATE = process.env.TARO_APP_REVIEW_TEMPLATE_ID || 'REVIEW_RESULT'
+export const REVIEW_RESULT_TEMPLATE = REVIEW_TEMPLATE_ID
 
 /**
  * Ask the student to authorise one result notification: wx.requestSubscribeMessage in the

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
-export const SUPPORT_PHONE = process.env.TARO_APP_SUPPORT_PHONE || '010-58691620'
+const PHONE = SUPPORT_PHONE
 
 export const FAQ: { q: string; a: string }[] = [
   { q: '提示“眼睛位置偏高/偏低”怎么办？', a: '拍摄时人物不要太靠上或太靠下，胸部以上半身居中；上传前用两指缩放、单指移动，让双眼落在中间色带内。' },
@@ -24,7 +24,7 @@ export default function Support() {
         ) : (
           <Text className="hint">在线客服请在微信小程序中使用。</Text>
         )}
-        <Button className="btn btn-default" onClick={() => Taro.makePhoneCall({ phoneNumber: SUPPORT_PHONE }).catch(() => undefined)}>电话咨询 {SUPPORT_PHONE}</Button>
+        <Button className="btn btn-default" onClick={() => Taro.makePhoneCall({ phoneNumber: PHONE }).catch(() => undefined)}>电话咨询 {PHONE}</Button>
         <Text className="hint">服务时间 9:30–17:00。照片“审核未通过”请尽快重新拍照，重拍上传不需要重复付费。</Text>
       </View>
       <View className="card">

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// Every screen of the H5 build at 360 px in headless Chromium, with the API answered by a
+// stand-in that speaks the services' contracts (records copied from their REST resources).
+// It checks the screens render, fit 360 px without sideways scrolling, show problem+json
+// details, and walk from launch to download; it does not prove the services work (that is
+// journey.mjs, against the real platform). Runs without the platform: serves dist/h5 itself.
+import { createServer } from 'node:http'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Journey, launch, phoneContext, tappable } from './lib.mjs'
+
+const dist = fileURLToPath(new URL('../dist/h5/', import.meta.url))
+const ARTIFACTS = process.env.E2E_ARTIFACTS ?? fileURLToPath(new URL('./artifacts/screens/', import.meta.url))
+const PORTRAIT = fileURLToPath(new URL('./fixtures/portrait.jpg', import.meta.url))
+if (!process.env.APP_URL && !existsSync(join(dist, 'index.html'))) {
+  console.error('dist/h5/index.html is missing: run `npm run build:h5` first')
+  process.exit(2)
+}
+
+// ------------------------------------------------------------------ static server for dist/h5
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.jpg': 'image/jpeg' }
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x')
+  if (url.pathname.startsWith('/s3/')) {
+    res.writeHead(200, { 'content-type': 'image/jpeg' })
+    return res.end(readFileSync(PORTRAIT))
+  }
+  let file = join(dist, normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''))
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html')
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+  res.end(readFileSync(file))
+})
+await new Promise((r) => server.listen(0, '127.0.0.1', r))
+const ORIGIN = `http://127.0.0.1:${server.address().port}`
+// APP_URL: test a running dev server (`npm run dev:h5`) instead of dist/h5
+const APP = process.env.APP_URL ?? `${ORIGIN}/`
+
+// ------------------------------------------------------------------ the stand-in platform
+const C = '3f2b8c1e-6a1d-4d2e-9a51-0c1f5b7e9a10'
+const A = '9d7c6b5a-4e3f-4a1b-8c2d-1e0f9a8b7c6d'
+const M = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b'
+const platform = { eligible: false, paid: false, uploaded: false, submitted: false, status: 'AWAITING_PHOTO', phase: 'AWAITING_PAYMENT', reasons: [] }
+const collection = () => ({
+  collectionId: C, batchId: '11111111-2222-4333-8444-555555555555', batchName: '2026届本科毕业生图像采集', schoolCode: '10999', schoolName: '示例大学',
+  studentNumber: '2022001001', studentName: '张三', degreeLevel: '本科', priceFen: 2000, paymentPolicy: 'PAY_BEFORE_CAPTURE',
+  opensAt: '2026-11-01T00:00:00Z', closesAt: '2026-12-31T15:59:59Z', window: '2026年11月1日 08:00 至 2026年12月31日 23:59',
+  serviceDescription: null, shootingRequirements: null, reviewPromise: 'P2WD', specProfile: 'chsi-graduation', backgroundColours: ['#64C5FF'],
+  status: platform.status, statusLabel: '', paid: platform.paid, rejectionReasons: platform.reasons, grantedAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z',
+})
+const attempt = () => ({
+  attemptId: A, collectionId: C, number: 1, status: platform.submitted ? 'SUBMITTED' : 'READY', backgroundColour: '#64C5FF', accepted: true, submittable: !platform.submitted,
+  findings: [{ code: 'EYE_LINE_HIGH', severity: 'WARN', message: '眼睛位置略偏高，可接受；如需更好效果可重拍。', measured: 205, threshold: '200–300', unit: 'px' }],
+  geometry: { headTopPx: 72, eyeLinePx: 236, faceWidthPx: 214 },
+  guide: { id: 'chsi-graduation', widthPx: 480, heightPx: 640, backgrounds: ['#64C5FF', '#FFFFFF'], headTopPx: { min: 50, max: 110 }, eyeLinePx: { min: 200, max: 300 }, faceWidthPx: { min: 180, max: 300 } },
+  preview: { standardizedUrl: `${ORIGIN}/s3/standard.jpg?X-Amz-Signature=x`, expiresAt: '2026-11-23T09:00:00Z' },
+})
+const capture = () => ({ collectionId: C, phase: platform.phase, nextStep: '', canUpload: ['READY_TO_SHOOT', 'READY_TO_SUBMIT', 'RETAKE_REQUESTED'].includes(platform.phase), reviewReasons: platform.reasons, attempts: platform.uploaded ? 1 : 0, paid: platform.paid, backgroundColours: ['#64C5FF'] })
+const problem = (status, code, detail) => ({ status, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: code, status, code, detail }) })
+
+function answer(method, path, body) {
+  const ok = (b, status = 200) => ({ status, contentType: 'application/json', body: JSON.stringify(b) })
+  if (path === '/api/identity/auth/wechat-login') return ok({ accessToken: 'student-token', expiresIn: 3600, studentId: '0d9c8b7a-6f5e-4d3c-9b2a-190817263544' })
+  if (path.startsWith('/api/identity/schools')) return ok([{ code: '10999', name: '示例大学' }])
+  if (path === '/api/identity/eligibility/by-school') {
+    if (body?.idNumber !== '11010519491231002X') return problem(404, 'NO_MATCH', '未匹配到采集信息，请联系学院核实信息')
+    platform.eligible = true
+    return ok(collection(), 201)
+  }
+  if (path === '/api/identity/eligibility/matches') return ok({ matchId: M, schoolName: '示例大学', schoolCode: '10999', studentNumber: '2022001001', name: '张三', expiresAt: '2026-11-23T09:00:00Z' })
+  if (path === `/api/identity/eligibility/matches/${M}/confirm`) { platform.eligible = true; return ok(collection(), 201) }
+  if (path === '/api/identity/students/me/collections') return ok(platform.eligible ? [collection()] : [])
+  if (path === `/api/identity/students/me/collections/${C}`) return ok(collection())
+  if (path === `/api/payment/collections/${C}/order`) return ok({ collectionId: C, orderId: platform.paid ? 'o-1' : null, amountFen: 2000, amountYuan: '20.00', paymentPolicy: 'PAY_BEFORE_CAPTURE', state: platform.paid ? 'PAID' : 'NONE', payable: !platform.paid })
+  if (path === `/api/payment/collections/${C}/order/pay`) return ok({ orderId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d', amountFen: 2000, appId: 'wx0', timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' })
+  if (path.startsWith('/api/payment/sandbox/orders/')) { platform.paid = true; platform.phase = 'READY_TO_SHOOT'; return ok({ tradeState: 'SUCCESS' }) }
+  if (path === `/api/capture/collections/${C}`) return ok(capture())
+  if (path === `/api/capture/collections/${C}/attempts` && method === 'GET') return ok(platform.uploaded ? [attempt()] : [])
+  if (path === `/api/capture/collections/${C}/attempts`) { platform.uploaded = true; platform.phase = 'READY_TO_SUBMIT'; return ok(attempt(), 201) }
+  if (path === `/api/capture/collections/${C}/attempts/${A}`) return ok(attempt())
+  if (path === `/api/capture/collections/${C}/attempts/${A}/submit`) { platform.submitted = true; platform.phase = 'UNDER_REVIEW'; platform.status = 'IN_REVIEW'; return ok(capture()) }
+  if (path === '/api/delivery/students/me/notification-consent') return ok({ authorised: true, available: 1, accepted: 1, declined: 0 })
+  if (path.startsWith(`/api/delivery/students/me/collections/${C}/downloads/`)) return ok({ url: `${ORIGIN}/s3/${path.endsWith('standard-photo') ? 'standard' : 'layout'}.jpg?X-Amz-Signature=x`, fileName: '2022001001.jpg', expiresAt: '2026-11-23T09:00:00Z' })
+  return problem(404, 'NOT_FOUND', `stand-in has no ${method} ${path}`)
+}
+
+// ------------------------------------------------------------------ the walk
+const j = new Journey(ARTIFACTS)
+const browser = await launch()
+const unanswered = []
+try {
+  const ctx = await phoneContext(browser)
+  const page = await ctx.newPage()
+  await page.route('**/api/**', async (route) => {
+    const req = route.request()
+    const url = new URL(req.url())
+    let body
+    try { body = req.postDataJSON() } catch { body = undefined }
+    const a = answer(req.method(), url.pathname, body)
+    if (a.status === 404 && a.body.includes('stand-in has no')) unanswered.push(`${req.method()} ${url.pathname}`)
+    await route.fulfill(a)
+  })
+  const vis = (loc) => loc.filter({ visible: true }).first()
+  const tap = async (t) => (await tappable(page, t)).click()
+  const see = (t) => vis(page.getByText(t)).waitFor({ timeout: 15000 })
+  const fill = async (id, v) => { const h = vis(page.locator(`#${id}`)); await h.waitFor({ timeout: 15000 }); const i = h.locator('input'); await ((await i.count()) ? i.first() : h).fill(v) }
+  const fits = async (what) => {
+    await page.waitForTimeout(700) // page transitions slide in from the right
+    const w = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))
+    if (w > 360) throw new Error(`${what} is ${w} px wide on a 360 px screen`)
+  }
+  const S = async (name, fn) => j.step('screens', name, page, async () => { await fn(); await fits(name) })
+
+  await S('启动页', async () => { await page.goto(APP); await see('立即进入'); await see('简单四步，轻松采集') })
+  await S('首页', async () => { await tap('立即进入'); await see('获取采集资格') })
+  await S('客服与常见问题', async () => { await tap('客服'); await see('拍摄常见问题'); await see('电话咨询 010-58691620'); await page.goBack() })
+  await S('获取采集资格 院校+身份证', async () => { await tap('获取采集资格'); await fill('school-query', '示例'); await tap('示例大学（10999）'); await fill('name', '张三') })
+  await S('前端校验: 身份证号校验位', async () => { await fill('id-number', '110105194912310021'); await tap('提交'); await see('身份证号码有误，请检查') })
+  await S('未匹配到采集信息', async () => { await fill('id-number', '110105200301010018'); await tap('提交'); await see('未匹配到采集信息，请联系学院核实信息'); await page.goBack() })
+  await S('学信网采集码', async () => { await tap('学信网采集码'); await see('扫码识别'); await see('相册识别') })
+  await S('证件+手机号 → 核对信息', async () => {
+    await tap('证件+手机号'); await fill('name', '张三'); await fill('id-number', '11010519491231002X'); await fill('phone', '13800138000'); await tap('下一步')
+    await see('查找到用户，请核对信息内容'); await see('2022001001')
+  })
+  await S('采集详情 待支付', async () => { await tap('确认无误，采集照片'); await see('采集详情'); await see('请先支付采集费用，支付后即可拍照') })
+  await S('服务内容', async () => { await tap('拍照'); await see('服务内容'); await see('¥20.00') })
+  await S('拍照要求', async () => { await tap('立即支付'); await see('拍照注意事项') })
+  await S('参考线框', async () => {
+    await tap('我已阅读，拍照或从相册选取')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap('从相册选取')])
+    await chooser.setFiles(PORTRAIT)
+    await vis(page.locator('#guide-frame')).waitFor()
+    // pinch and pan with real touch events (CDP), then the frame still fits
+    const box = await vis(page.locator('#guide-frame')).boundingBox()
+    const cdp = await ctx.newCDPSession(page)
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2
+    const touch = (type, pts) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: pts.map(([x, y], id) => ({ x, y, id })) })
+    await touch('touchStart', [[cx - 20, cy], [cx + 20, cy]])
+    await touch('touchMove', [[cx - 60, cy], [cx + 60, cy]])
+    await touch('touchEnd', [])
+    await touch('touchStart', [[cx, cy]])
+    await touch('touchMove', [[cx + 30, cy + 40]])
+    await touch('touchEnd', [])
+    const img = await vis(page.locator('#guide-frame img')).boundingBox()
+    if (!img || img.width <= box.width * 1.5) throw new Error(`pinch did not zoom: frame ${box.width}, picture ${img?.width}`)
+  })
+  await S('照片标准化 预览、检测结果、参考线', async () => { await tap('上传'); await see('照片标准化'); await see('眼睛位置略偏高，可接受；如需更好效果可重拍。'); await vis(page.locator('#preview-frame img')).waitFor() })
+  await S('提交 → 通知授权 → 审核中', async () => { await tap('确认提交'); await see('照片已提交'); await tap('通知我'); await see('照片已提交，正在人工审核，请耐心等待审核结果') })
+  platform.status = 'REJECTED'; platform.phase = 'RETAKE_REQUESTED'; platform.reasons = [{ code: 'GLASSES_GLARE', message: '眼镜反光，请调整角度或摘下眼镜后重拍' }]
+  await S('初审失败，请重拍 with reasons', async () => { await tap('刷新状态'); await see('初审失败，请重拍'); await see('眼镜反光，请调整角度或摘下眼镜后重拍'); await see('重新拍照') })
+  platform.status = 'REVIEW_PASSED'; platform.phase = 'PASSED'; platform.reasons = []
+  await S('照片初审通过，正在进行信息比对', async () => { await tap('刷新状态'); await see('照片初审通过，正在进行信息比对') })
+  platform.status = 'COMPLETED'; platform.phase = 'COMPLETED'
+  await S('采集完成', async () => { await tap('刷新状态'); await see('采集完成'); await see('下载图片') })
+  await S('下载图片 标准照/排版照', async () => {
+    await tap('下载图片'); await vis(page.locator('#download-img')).waitFor(); await tap('排版照'); await see('保存照片')
+  })
+} finally {
+  await browser.close()
+  server.close()
+}
+if (unanswered.length) console.log(`calls the stand-in did not know: ${[...new Set(unanswered)].join(', ')}`)
+const { ok, text } = j.summary()
+console.log(`\n${text}\nscreenshots: ${ARTIFACTS}`)
+process.exit(ok ? 0 : 1)
