@@ -1,0 +1,291 @@
+package org.gradphoto.identity.adapter.in.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.gradphoto.identity.application.port.in.BatchesUseCase;
+import org.gradphoto.identity.application.port.in.RosterUseCase;
+import org.gradphoto.identity.application.port.in.SchoolsUseCase;
+import org.gradphoto.identity.domain.Batch;
+import org.gradphoto.identity.domain.CollectionWindow;
+import org.gradphoto.identity.domain.EligibilityMode;
+import org.gradphoto.identity.domain.PaymentPolicy;
+import org.gradphoto.identity.domain.School;
+import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.security.Actor;
+import org.gradphoto.kernel.security.Actors;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** School administration: schools, batches and rosters (Keycloak staff tokens). */
+@Path("/")
+public class StaffResource {
+  private static final String ADMIN = "school-admin";
+  private static final String OPERATOR = "operator";
+
+  private final SchoolsUseCase schools;
+  private final BatchesUseCase batches;
+  private final RosterUseCase roster;
+  private final SecurityIdentity identity;
+
+  StaffResource(
+      SchoolsUseCase schools,
+      BatchesUseCase batches,
+      RosterUseCase roster,
+      SecurityIdentity identity) {
+    this.schools = schools;
+    this.batches = batches;
+    this.roster = roster;
+    this.identity = identity;
+  }
+
+  public record SchoolBody(String code, String name) {}
+
+  /**
+   * A batch as staff write and read it. Times are instants (ISO-8601, e.g. {@code
+   * 2026-06-08T16:00:00Z} for 6月9日 00:00 Beijing time).
+   */
+  public record BatchBody(
+      UUID id,
+      String schoolCode,
+      String name,
+      Instant opensAt,
+      Instant closesAt,
+      Long priceFen,
+      String paymentPolicy,
+      String specProfile,
+      Set<String> eligibilityModes,
+      String reviewPromise,
+      String serviceDescription,
+      String shootingRequirements,
+      Boolean allowSubmitWithFindings,
+      List<String> backgroundColours,
+      Long uploadMinBytes,
+      Long uploadMaxBytes) {
+
+    static BatchBody of(Batch b) {
+      return new BatchBody(
+          b.id(),
+          b.schoolCode(),
+          b.name(),
+          b.window().opensAt(),
+          b.window().closesAt(),
+          b.priceFen(),
+          b.paymentPolicy().name(),
+          b.specProfile(),
+          b.modes().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
+          b.reviewPromise(),
+          b.serviceDescription(),
+          b.shootingRequirements(),
+          b.allowSubmitWithFindings(),
+          b.backgroundColours(),
+          b.uploadMinBytes(),
+          b.uploadMaxBytes());
+    }
+
+    Batch toDomain(String school) {
+      try {
+        if (opensAt == null || closesAt == null) {
+          throw new IllegalArgumentException("opensAt: 请填写开通时间");
+        }
+        if (priceFen == null) {
+          throw new IllegalArgumentException("priceFen: 请填写价格（分）");
+        }
+        return new Batch(
+            id,
+            school,
+            name,
+            new CollectionWindow(opensAt, closesAt),
+            priceFen,
+            PaymentPolicy.valueOf(
+                paymentPolicy == null ? "PAY_BEFORE_CAPTURE" : paymentPolicy.strip()),
+            specProfile == null ? "chsi-graduation" : specProfile,
+            eligibilityModes == null
+                ? Set.of()
+                : eligibilityModes.stream()
+                    .map(EligibilityMode::valueOf)
+                    .collect(java.util.stream.Collectors.toSet()),
+            reviewPromise == null ? "P2WD" : reviewPromise,
+            serviceDescription,
+            shootingRequirements,
+            allowSubmitWithFindings != null && allowSubmitWithFindings,
+            backgroundColours == null ? List.of("blue") : backgroundColours,
+            uploadMinBytes == null ? 20_000 : uploadMinBytes,
+            uploadMaxBytes == null ? 10_000_000 : uploadMaxBytes);
+      } catch (IllegalArgumentException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.startsWith("No enum constant")) {
+          throw ProblemException.badRequest(
+              "INVALID_INPUT",
+              "paymentPolicy 只能是 PAY_BEFORE_CAPTURE 或 PAY_AFTER_REVIEW；eligibilityModes 只能是"
+                  + " SCHOOL_NAME_ID、CHSI_CODE、ID_AND_PHONE");
+        }
+        int colon = m.indexOf(": ");
+        if (colon > 0) {
+          throw ProblemException.invalidField(m.substring(0, colon), m.substring(colon + 2));
+        }
+        throw ProblemException.badRequest("INVALID_INPUT", m);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ schools
+
+  @POST
+  @Path("schools")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<Response> registerSchool(SchoolBody body) {
+    School school = school(body == null ? null : body.code(), body == null ? null : body.name());
+    return schools
+        .register(actor(), school)
+        .map(s -> Response.status(201).entity(new SchoolBody(s.code(), s.name())).build());
+  }
+
+  @PUT
+  @Path("schools/{code}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<SchoolBody> renameSchool(@PathParam("code") String code, SchoolBody body) {
+    return schools
+        .register(actor(), school(code, body == null ? null : body.name()))
+        .map(s -> new SchoolBody(s.code(), s.name()));
+  }
+
+  /** Students search their school by name (mode A); staff use it too. */
+  @GET
+  @Path("schools")
+  @Authenticated
+  public Uni<List<SchoolBody>> searchSchools(
+      @QueryParam("q") String q, @QueryParam("limit") @DefaultValue("20") int limit) {
+    return schools
+        .search(q, limit)
+        .map(l -> l.stream().map(s -> new SchoolBody(s.code(), s.name())).toList());
+  }
+
+  @GET
+  @Path("schools/{code}")
+  @Authenticated
+  public Uni<SchoolBody> school(@PathParam("code") String code) {
+    return schools.get(code).map(s -> new SchoolBody(s.code(), s.name()));
+  }
+
+  // ------------------------------------------------------------------ batches
+
+  @POST
+  @Path("schools/{code}/batches")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<Response> createBatch(@PathParam("code") String code, BatchBody body) {
+    Batch terms = body(body).toDomain(code);
+    return batches
+        .create(actor(), terms)
+        .map(b -> Response.status(201).entity(BatchBody.of(b)).build());
+  }
+
+  @GET
+  @Path("schools/{code}/batches")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<List<BatchBody>> batchesOf(@PathParam("code") String code) {
+    return batches.ofSchool(actor(), code).map(l -> l.stream().map(BatchBody::of).toList());
+  }
+
+  @GET
+  @Path("batches/{id}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<BatchBody> batch(@PathParam("id") UUID id) {
+    return batches.get(actor(), id).map(BatchBody::of);
+  }
+
+  @PUT
+  @Path("batches/{id}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<BatchBody> updateBatch(@PathParam("id") UUID id, BatchBody body) {
+    BatchBody b = body(body);
+    if (b.schoolCode() == null) {
+      throw ProblemException.invalidField("schoolCode", "请填写院校代码");
+    }
+    return batches.update(actor(), id, b.toDomain(b.schoolCode())).map(BatchBody::of);
+  }
+
+  // ------------------------------------------------------------------ roster
+
+  /**
+   * Imports a roster file (multipart field {@code file}; CSV in UTF-8 or XLSX, first sheet) into a
+   * batch and answers with a report of every line.
+   */
+  @POST
+  @Path("batches/{id}/roster")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({ADMIN, OPERATOR})
+  @Blocking
+  public Uni<RosterUseCase.ImportReport> importRoster(
+      @PathParam("id") UUID id, @RestForm("file") FileUpload file) {
+    if (file == null) {
+      throw ProblemException.invalidField("file", "请上传名单文件（CSV 或 XLSX）");
+    }
+    try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+      return roster.importRoster(actor(), id, RosterFiles.read(file.fileName(), in));
+    } catch (IOException e) {
+      throw ProblemException.badRequest("UNREADABLE_FILE", "无法读取上传的文件");
+    }
+  }
+
+  @GET
+  @Path("batches/{id}/roster")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Uni<List<RosterUseCase.EntryView>> rosterOf(
+      @PathParam("id") UUID id,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("100") int size) {
+    return roster.entries(actor(), id, page, size);
+  }
+
+  /** Frees a roster entry bound to the wrong WeChat account (operator only). */
+  @DELETE
+  @Path("roster-entries/{id}/binding")
+  @RolesAllowed(OPERATOR)
+  public Uni<Response> unbind(@PathParam("id") UUID id) {
+    return roster.unbind(actor(), id).replaceWith(Response.noContent().build());
+  }
+
+  private Actor actor() {
+    return Actors.of(identity);
+  }
+
+  private static BatchBody body(BatchBody body) {
+    if (body == null) {
+      throw ProblemException.badRequest("INVALID_INPUT", "请求内容为空");
+    }
+    return body;
+  }
+
+  private static School school(String code, String name) {
+    try {
+      return new School(code, name);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      if (m != null && m.startsWith("name: ")) {
+        throw ProblemException.invalidField("name", m.substring(6));
+      }
+      throw ProblemException.invalidField("code", "院校代码应为5位数字");
+    }
+  }
+}

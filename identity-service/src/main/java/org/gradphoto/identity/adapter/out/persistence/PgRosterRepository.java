@@ -1,0 +1,204 @@
+package org.gradphoto.identity.adapter.out.persistence;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.gradphoto.identity.application.port.in.RosterUseCase.EntryView;
+import org.gradphoto.identity.application.port.out.RosterRepository;
+import org.gradphoto.identity.domain.Candidate;
+
+/**
+ * Roster entries. Imports go through {@code unnest} arrays in chunks inside one transaction: tens
+ * of thousands of rows in a few statements, and a failure rolls back every chunk.
+ */
+@ApplicationScoped
+class PgRosterRepository implements RosterRepository {
+  private static final int CHUNK = 5_000;
+  private static final String UPSERT =
+      """
+      insert into roster_entry (id, batch_id, school_code, student_number, name, id_type, id_hash,
+        id_sealed, id_masked, phone_hash, phone_sealed, chsi_code, degree_level, created_at,
+        updated_at)
+      select gen_random_uuid(), $1, $2, u.student_number, u.name, u.id_type, u.id_hash,
+        u.id_sealed, u.id_masked, u.phone_hash, u.phone_sealed, u.chsi_code, u.degree_level, now(),
+        now()
+      from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+        $9::text[], $10::text[], $11::text[], $12::text[])
+        as u(student_number, name, id_type, id_hash, id_sealed, id_masked, phone_hash,
+        phone_sealed, chsi_code, degree_level)
+      on conflict (school_code, student_number) do update set batch_id = excluded.batch_id,
+        name = excluded.name, id_type = excluded.id_type, id_hash = excluded.id_hash,
+        id_sealed = excluded.id_sealed, id_masked = excluded.id_masked,
+        phone_hash = excluded.phone_hash, phone_sealed = excluded.phone_sealed,
+        chsi_code = excluded.chsi_code, degree_level = excluded.degree_level, updated_at = now()
+      returning student_number, (xmax = 0) as created
+      """;
+  private static final String CANDIDATES =
+      "select "
+          + Sql.ENTRY_COLUMNS
+          + ", "
+          + Sql.BATCH_COLUMNS
+          + ", s.name as school_name from roster_entry r join batch b on b.id = r.batch_id"
+          + " join school s on s.code = r.school_code where ";
+
+  private final Pool pool;
+
+  PgRosterRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Uni<Map<String, Boolean>> upsert(UUID batchId, String schoolCode, List<StoredLine> lines) {
+    List<List<StoredLine>> chunks = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i += CHUNK) {
+      chunks.add(lines.subList(i, Math.min(lines.size(), i + CHUNK)));
+    }
+    return pool.withTransaction(
+        c ->
+            Multi.createFrom()
+                .iterable(chunks)
+                .onItem()
+                .transformToUniAndConcatenate(chunk -> upsertChunk(c, batchId, schoolCode, chunk))
+                .collect()
+                .in(HashMap<String, Boolean>::new, (all, part) -> all.putAll(part))
+                .map(m -> (Map<String, Boolean>) m));
+  }
+
+  private static Uni<Map<String, Boolean>> upsertChunk(
+      SqlConnection c, UUID batchId, String schoolCode, List<StoredLine> chunk) {
+    Tuple t =
+        Tuple.tuple()
+            .addUUID(batchId)
+            .addString(schoolCode)
+            .addArrayOfString(column(chunk, StoredLine::studentNumber))
+            .addArrayOfString(column(chunk, StoredLine::name))
+            .addArrayOfString(column(chunk, StoredLine::idType))
+            .addArrayOfString(column(chunk, StoredLine::idHash))
+            .addArrayOfString(column(chunk, StoredLine::idSealed))
+            .addArrayOfString(column(chunk, StoredLine::idMasked))
+            .addArrayOfString(column(chunk, StoredLine::phoneHash))
+            .addArrayOfString(column(chunk, StoredLine::phoneSealed))
+            .addArrayOfString(column(chunk, StoredLine::chsiCode))
+            .addArrayOfString(column(chunk, StoredLine::degreeLevel));
+    return c.preparedQuery(UPSERT)
+        .execute(t)
+        .map(
+            rows -> {
+              Map<String, Boolean> created = new HashMap<>();
+              rows.forEach(
+                  r -> created.put(r.getString("student_number"), r.getBoolean("created")));
+              return created;
+            });
+  }
+
+  private static String[] column(List<StoredLine> lines, Function<StoredLine, String> f) {
+    String[] out = new String[lines.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = f.apply(lines.get(i));
+    }
+    return out;
+  }
+
+  @Override
+  public Uni<Map<String, String>> studentNumbersByIdHash(UUID batchId, List<String> idHashes) {
+    return pool.preparedQuery(
+            "select id_hash, student_number from roster_entry where batch_id = $1"
+                + " and id_hash = any($2)")
+        .execute(Tuple.of(batchId, idHashes.toArray(String[]::new)))
+        .map(
+            rows -> {
+              Map<String, String> out = new HashMap<>();
+              rows.forEach(r -> out.put(r.getString("id_hash"), r.getString("student_number")));
+              return out;
+            });
+  }
+
+  @Override
+  public Uni<List<Candidate>> byIdHash(String idHash, Optional<String> schoolCode) {
+    if (schoolCode.isPresent()) {
+      return candidates(
+          "r.id_hash = $1 and r.school_code = $2", Tuple.of(idHash, schoolCode.get()));
+    }
+    return candidates("r.id_hash = $1", Tuple.of(idHash));
+  }
+
+  @Override
+  public Uni<List<Candidate>> byChsiCode(String chsiCode) {
+    return candidates("r.chsi_code = $1", Tuple.of(chsiCode));
+  }
+
+  @Override
+  public Uni<Optional<Candidate>> byId(UUID entryId) {
+    return candidates("r.id = $1", Tuple.of(entryId)).map(l -> l.stream().findFirst());
+  }
+
+  private Uni<List<Candidate>> candidates(String where, Tuple args) {
+    return pool.preparedQuery(CANDIDATES + where)
+        .execute(args)
+        .map(
+            rows -> {
+              List<Candidate> out = new ArrayList<>();
+              for (Row r : rows) {
+                out.add(new Candidate(Sql.entry(r), Sql.batch(r), r.getString("school_name")));
+              }
+              return out;
+            });
+  }
+
+  @Override
+  public Uni<List<EntryView>> page(UUID batchId, int page, int size) {
+    return pool.preparedQuery(
+            "select id, student_number, name, id_type, id_masked, degree_level,"
+                + " chsi_code is not null as has_chsi, bound_student_id is not null as bound"
+                + " from roster_entry where batch_id = $1 order by student_number"
+                + " limit $2 offset $3")
+        .execute(Tuple.of(batchId, size, (long) page * size))
+        .map(
+            rows -> {
+              List<EntryView> out = new ArrayList<>();
+              rows.forEach(
+                  r ->
+                      out.add(
+                          new EntryView(
+                              r.getUUID("id"),
+                              r.getString("student_number"),
+                              r.getString("name"),
+                              r.getString("id_type"),
+                              r.getString("id_masked"),
+                              r.getString("degree_level"),
+                              r.getBoolean("has_chsi"),
+                              r.getBoolean("bound"))));
+              return out;
+            });
+  }
+
+  @Override
+  public Uni<Boolean> unbind(UUID entryId) {
+    return pool.withTransaction(
+        c ->
+            c.preparedQuery(
+                    "update roster_entry set bound_student_id = null, bound_at = null"
+                        + " where id = $1 and bound_student_id is not null")
+                .execute(Tuple.of(entryId))
+                .chain(
+                    freed ->
+                        freed.rowCount() == 0
+                            ? Uni.createFrom().item(false)
+                            : c.preparedQuery(
+                                    "update collection set revoked_at = now(), updated_at = now()"
+                                        + " where roster_entry_id = $1 and revoked_at is null")
+                                .execute(Tuple.of(entryId))
+                                .replaceWith(true)));
+  }
+}

@@ -1,0 +1,41 @@
+package org.gradphoto.identity.application.port.in;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.UUID;
+
+/** 获取采集资格: a signed-in student proves they are on a roster in one of three ways. */
+public interface EligibilityUseCase {
+  /** Mode A: school + name + ID number. */
+  Uni<Granted> bySchoolNameAndId(UUID studentId, BySchool request);
+
+  /** Mode B: CHSI image-collection code + last four characters of the ID number. */
+  Uni<Granted> byChsiCode(UUID studentId, ByChsiCode request);
+
+  /** Mode B helper: reads the CHSI code from an album picture of its QR code. */
+  Uni<String> decodeChsiCode(byte[] image);
+
+  /** Mode C, step 1: name + ID type + number + WeChat-authorised phone → what to confirm. */
+  Uni<Confirmation> match(UUID studentId, ByIdAndPhone request);
+
+  /** Mode C, step 2: the student confirms the match shown to them. */
+  Uni<Granted> confirm(UUID studentId, UUID matchId);
+
+  record BySchool(String schoolCode, String name, String idType, String idNumber) {}
+
+  record ByChsiCode(String chsiCode, String idLastFour) {}
+
+  /** {@code phoneCode}: the code of the mini-program's getPhoneNumber button. */
+  record ByIdAndPhone(String name, String idType, String idNumber, String phoneCode) {}
+
+  record Confirmation(
+      UUID matchId,
+      String schoolName,
+      String schoolCode,
+      String studentNumber,
+      String name,
+      Instant expiresAt) {}
+
+  /** {@code created} is false when the student already held this collection. */
+  record Granted(boolean created, CollectionsQuery.CollectionView collection) {}
+}

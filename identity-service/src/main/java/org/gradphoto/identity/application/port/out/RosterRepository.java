@@ -1,0 +1,53 @@
+package org.gradphoto.identity.application.port.out;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gradphoto.identity.application.port.in.RosterUseCase;
+import org.gradphoto.identity.domain.Candidate;
+
+/** Roster entries: bulk upsert, the lookups eligibility needs, binding to a student. */
+public interface RosterRepository {
+  /**
+   * A roster line ready to store: personal identifiers already hashed and sealed by the core.
+   * {@code name} and {@code studentNumber} stay readable (shown on the confirmation page).
+   */
+  record StoredLine(
+      String studentNumber,
+      String name,
+      String idType,
+      String idHash,
+      String idSealed,
+      String idMasked,
+      String phoneHash,
+      String phoneSealed,
+      String chsiCode,
+      String degreeLevel) {
+    @Override
+    public String toString() {
+      return "StoredLine[" + idMasked + "]";
+    }
+  }
+
+  /**
+   * Creates or updates the lines by (school, student number) in one transaction; returns, per
+   * student number, true if it was created. All or nothing.
+   */
+  Uni<Map<String, Boolean>> upsert(UUID batchId, String schoolCode, List<StoredLine> lines);
+
+  /** Student numbers already in the batch under these ID hashes (hash → student number). */
+  Uni<Map<String, String>> studentNumbersByIdHash(UUID batchId, List<String> idHashes);
+
+  Uni<List<Candidate>> byIdHash(String idHash, Optional<String> schoolCode);
+
+  Uni<List<Candidate>> byChsiCode(String chsiCode);
+
+  Uni<Optional<Candidate>> byId(UUID entryId);
+
+  Uni<List<RosterUseCase.EntryView>> page(UUID batchId, int page, int size);
+
+  /** Frees the entry and closes the collection bound through it; false if it was not bound. */
+  Uni<Boolean> unbind(UUID entryId);
+}

@@ -1,0 +1,148 @@
+package org.gradphoto.identity.application.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gradphoto.identity.application.port.in.BatchesUseCase;
+import org.gradphoto.identity.application.port.in.RosterUseCase;
+import org.gradphoto.identity.application.port.out.RosterRepository;
+import org.gradphoto.identity.application.port.out.RosterRepository.StoredLine;
+import org.gradphoto.identity.domain.Batch;
+import org.gradphoto.identity.domain.RosterColumn;
+import org.gradphoto.identity.domain.RosterRow;
+import org.gradphoto.identity.domain.RosterValidation;
+import org.gradphoto.identity.domain.RosterValidation.Line;
+import org.gradphoto.identity.domain.RosterValidation.Problem;
+import org.gradphoto.kernel.crypto.KeyedHash;
+import org.gradphoto.kernel.crypto.Sealer;
+import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.security.Actor;
+
+@ApplicationScoped
+class RosterService implements RosterUseCase {
+  static final int MAX_LINES = 100_000;
+
+  private final BatchesUseCase batches;
+  private final RosterRepository roster;
+  private final KeyedHash hash;
+  private final Sealer sealer;
+
+  RosterService(BatchesUseCase batches, RosterRepository roster, KeyedHash hash, Sealer sealer) {
+    this.batches = batches;
+    this.roster = roster;
+    this.hash = hash;
+    this.sealer = sealer;
+  }
+
+  @Override
+  public Uni<ImportReport> importRoster(
+      Actor actor, UUID batchId, List<Map<RosterColumn, String>> lines) {
+    if (lines.isEmpty()) {
+      throw ProblemException.badRequest("EMPTY_ROSTER", "文件中没有学生数据行");
+    }
+    if (lines.size() > MAX_LINES) {
+      throw ProblemException.badRequest("ROSTER_TOO_LARGE", "一次最多导入" + MAX_LINES + "行，请拆分文件后再导入");
+    }
+    return batches.get(actor, batchId).chain(batch -> importChecked(batch, lines));
+  }
+
+  private Uni<ImportReport> importChecked(Batch batch, List<Map<RosterColumn, String>> raw) {
+    List<Line> checked = RosterValidation.check(batch.schoolCode(), raw);
+    List<String> hashes = new ArrayList<>();
+    for (Line l : checked) {
+      l.row().ifPresent(r -> hashes.add(hash.hash(r.id().lookupKey())));
+    }
+    return roster
+        .studentNumbersByIdHash(batch.id(), hashes)
+        .chain(
+            existing -> {
+              List<Line> verdicts = new ArrayList<>(checked.size());
+              List<StoredLine> store = new ArrayList<>();
+              for (Line l : checked) {
+                if (l.row().isEmpty()) {
+                  verdicts.add(l);
+                  continue;
+                }
+                RosterRow r = l.row().get();
+                String idHash = hash.hash(r.id().lookupKey());
+                String other = existing.get(idHash);
+                if (other != null && !other.equals(r.studentNumber())) {
+                  verdicts.add(
+                      new Line(
+                          l.line(),
+                          l.studentNumber(),
+                          java.util.Optional.empty(),
+                          List.of(new Problem("id_number", "该证件号码已登记在本批次学号" + other + "下"))));
+                  continue;
+                }
+                verdicts.add(l);
+                store.add(stored(r, idHash));
+              }
+              Uni<Map<String, Boolean>> written =
+                  store.isEmpty()
+                      ? Uni.createFrom().item(Map.of())
+                      : roster.upsert(batch.id(), batch.schoolCode(), store);
+              return written.map(created -> report(verdicts, created));
+            });
+  }
+
+  private StoredLine stored(RosterRow r, String idHash) {
+    return new StoredLine(
+        r.studentNumber(),
+        r.name(),
+        r.id().type().name(),
+        idHash,
+        sealer.seal(r.id().number()),
+        r.id().masked(),
+        r.phone().map(p -> hash.hash("phone:" + p)).orElse(null),
+        r.phone().map(sealer::seal).orElse(null),
+        r.chsiCode().orElse(null),
+        r.degreeLevel());
+  }
+
+  private static ImportReport report(List<Line> verdicts, Map<String, Boolean> created) {
+    int made = 0;
+    int updated = 0;
+    int rejected = 0;
+    List<LineReport> lines = new ArrayList<>(verdicts.size());
+    for (Line l : verdicts) {
+      String outcome;
+      if (l.row().isEmpty()) {
+        outcome = "REJECTED";
+        rejected++;
+      } else if (Boolean.TRUE.equals(created.get(l.studentNumber()))) {
+        outcome = "CREATED";
+        made++;
+      } else {
+        outcome = "UPDATED";
+        updated++;
+      }
+      lines.add(new LineReport(l.line(), l.studentNumber(), outcome, l.problems()));
+    }
+    return new ImportReport(verdicts.size(), made, updated, rejected, lines);
+  }
+
+  @Override
+  public Uni<List<EntryView>> entries(Actor actor, UUID batchId, int page, int size) {
+    return batches
+        .get(actor, batchId)
+        .chain(b -> roster.page(b.id(), Math.max(0, page), Math.max(1, Math.min(size, 500))));
+  }
+
+  @Override
+  public Uni<Void> unbind(Actor actor, UUID entryId) {
+    Access.requireOperator(actor);
+    return roster
+        .unbind(entryId)
+        .map(
+            freed -> {
+              if (!freed) {
+                throw ProblemException.notFound("NOT_BOUND", "该学籍信息未绑定微信账号");
+              }
+              return null;
+            });
+  }
+}

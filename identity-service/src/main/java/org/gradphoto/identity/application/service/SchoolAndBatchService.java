@@ -1,0 +1,102 @@
+package org.gradphoto.identity.application.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.gradphoto.identity.application.port.in.BatchesUseCase;
+import org.gradphoto.identity.application.port.in.SchoolsUseCase;
+import org.gradphoto.identity.application.port.out.BatchRepository;
+import org.gradphoto.identity.application.port.out.SchoolRepository;
+import org.gradphoto.identity.domain.Batch;
+import org.gradphoto.identity.domain.School;
+import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.security.Actor;
+import org.gradphoto.kernel.value.Ids;
+
+@ApplicationScoped
+class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase {
+  private final SchoolRepository schools;
+  private final BatchRepository batches;
+
+  SchoolAndBatchService(SchoolRepository schools, BatchRepository batches) {
+    this.schools = schools;
+    this.batches = batches;
+  }
+
+  @Override
+  public Uni<School> register(Actor actor, School school) {
+    Access.requireSchool(actor, school.code());
+    return schools.save(school);
+  }
+
+  @Override
+  public Uni<School> get(String code) {
+    return schools
+        .find(code)
+        .map(s -> s.orElseThrow(() -> ProblemException.notFound("NO_SUCH_SCHOOL", "没有这所学校")));
+  }
+
+  @Override
+  public Uni<List<School>> search(String text, int limit) {
+    String t = text == null ? "" : text.strip();
+    return schools.search(t, Math.max(1, Math.min(limit, 50)));
+  }
+
+  @Override
+  public Uni<Batch> create(Actor actor, Batch terms) {
+    Access.requireSchool(actor, terms.schoolCode());
+    Batch batch = withId(terms, Ids.newId());
+    return get(terms.schoolCode()).chain(() -> batches.save(batch));
+  }
+
+  @Override
+  public Uni<Batch> update(Actor actor, UUID batchId, Batch terms) {
+    return get(actor, batchId)
+        .chain(
+            existing -> {
+              if (!existing.schoolCode().equals(terms.schoolCode())) {
+                throw ProblemException.invalidField("schoolCode", "批次不能转到其他学校");
+              }
+              return batches.save(withId(terms, batchId));
+            });
+  }
+
+  @Override
+  public Uni<Batch> get(Actor actor, UUID batchId) {
+    return batches
+        .find(batchId)
+        .map(
+            b -> {
+              Batch batch =
+                  b.orElseThrow(() -> ProblemException.notFound("NO_SUCH_BATCH", "没有这个采集批次"));
+              Access.requireSchool(actor, batch.schoolCode());
+              return batch;
+            });
+  }
+
+  @Override
+  public Uni<List<Batch>> ofSchool(Actor actor, String schoolCode) {
+    Access.requireSchool(actor, schoolCode);
+    return batches.ofSchool(schoolCode);
+  }
+
+  private static Batch withId(Batch t, UUID id) {
+    return new Batch(
+        id,
+        t.schoolCode(),
+        t.name(),
+        t.window(),
+        t.priceFen(),
+        t.paymentPolicy(),
+        t.specProfile(),
+        t.modes(),
+        t.reviewPromise(),
+        t.serviceDescription(),
+        t.shootingRequirements(),
+        t.allowSubmitWithFindings(),
+        t.backgroundColours(),
+        t.uploadMinBytes(),
+        t.uploadMaxBytes());
+  }
+}

@@ -1,0 +1,211 @@
+package org.gradphoto.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RosterImportTest {
+  @Inject Pool pool;
+
+  static final List<String> HEADER =
+      List.of("院校代码", "院校名称", "学号", "姓名", "证件类型", "证件号码", "手机号", "学信网图像采集码", "学历层次");
+
+  static byte[] xlsx(List<List<String>> rows) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Workbook wb = new Workbook(out, "gradphoto", "1.0")) {
+      Worksheet ws = wb.newWorksheet("名单");
+      for (int c = 0; c < HEADER.size(); c++) {
+        ws.value(0, c, HEADER.get(c));
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        for (int c = 0; c < rows.get(r).size(); c++) {
+          ws.value(r + 1, c, rows.get(r).get(c));
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  static Response upload(String token, UUID batch, byte[] file) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .multiPart(
+            "file",
+            "roster.xlsx",
+            file,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .post("/batches/" + batch + "/roster");
+  }
+
+  @Test
+  void an_xlsx_roster_imports_good_rows_and_reports_every_bad_row_with_its_reason()
+      throws IOException {
+    String school = Fixtures.newSchool("表格大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String good1 = Fixtures.residentId();
+    String good2 = Fixtures.residentId();
+    byte[] file =
+        xlsx(
+            List.of(
+                List.of(school, "表格大学", "X001", "甲", "居民身份证", good1, "", "", "本科"),
+                List.of(school, "表格大学", "X002", "乙", "RESIDENT_ID", good2, "13800138000", "", "硕士"),
+                List.of(
+                    school,
+                    "表格大学",
+                    "X003",
+                    "丙",
+                    "居民身份证",
+                    Fixtures.withWrongCheckDigit(Fixtures.residentId()),
+                    "",
+                    "",
+                    "本科"),
+                List.of(school, "表格大学", "X004", "", "居民身份证", Fixtures.residentId(), "", "", "本科"),
+                List.of(school, "表格大学", "X001", "丁", "居民身份证", Fixtures.residentId(), "", "", "本科"),
+                List.of(school, "表格大学", "X006", "戊", "护照", "E12345678", "12345", "", "本科"),
+                List.of("10001", "别的大学", "X007", "己", "护照", "E87654321", "", "", "本科")));
+
+    upload(Fixtures.schoolAdmin(school), batch, file)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(7))
+        .body("created", equalTo(2))
+        .body("rejected", equalTo(5))
+        .body("lines", hasSize(7))
+        .body("lines[0].line", equalTo(2))
+        .body("lines[0].outcome", equalTo("CREATED"))
+        .body("lines[1].outcome", equalTo("CREATED"))
+        .body("lines[2].outcome", equalTo("REJECTED"))
+        .body("lines[2].problems[0].field", equalTo("id_number"))
+        .body("lines[2].problems[0].message", containsString("校验位"))
+        .body("lines[3].problems[0].field", equalTo("name"))
+        .body("lines[4].problems[0].message", equalTo("学号与第2行重复"))
+        .body("lines[5].problems[0].field", equalTo("phone"))
+        .body("lines[6].problems[0].field", equalTo("school_code"));
+
+    given()
+        .auth()
+        .oauth2(Fixtures.schoolAdmin(school))
+        .get("/batches/" + batch + "/roster")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(2))
+        .body("[0].studentNumber", equalTo("X001"))
+        .body(
+            "[0].idNumberMasked",
+            equalTo(good1.substring(0, 6) + "********" + good1.substring(14)));
+  }
+
+  @Test
+  void re_importing_updates_entries_by_school_and_student_number() throws IOException {
+    String school = Fixtures.newSchool("重导大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String id = Fixtures.residentId();
+    upload(
+            Fixtures.operator(),
+            batch,
+            xlsx(List.of(List.of(school, "重导大学", "R1", "旧名", "", id, "", "", "本科"))))
+        .then()
+        .body("created", equalTo(1));
+    upload(
+            Fixtures.operator(),
+            batch,
+            xlsx(List.of(List.of(school, "重导大学", "R1", "新名", "", id, "", "", "硕士"))))
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(0))
+        .body("updated", equalTo(1))
+        .body("lines[0].outcome", equalTo("UPDATED"));
+    given()
+        .auth()
+        .oauth2(Fixtures.operator())
+        .get("/batches/" + batch + "/roster")
+        .then()
+        .body("$", hasSize(1))
+        .body("[0].name", equalTo("新名"))
+        .body("[0].degreeLevel", equalTo("硕士"));
+  }
+
+  @Test
+  void id_numbers_and_phones_are_stored_only_sealed_and_hashed() {
+    String school = Fixtures.newSchool("加密大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String id = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "加密大学", "E1", "庚", id, "13912345678", ""))
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(1));
+    Row row =
+        pool.preparedQuery("select * from roster_entry where school_code = $1")
+            .execute(Tuple.of(school))
+            .await()
+            .atMost(Duration.ofSeconds(10))
+            .iterator()
+            .next();
+    String everything = row.toJson().encode();
+    assertFalse(everything.contains(id), "clear ID number stored");
+    assertFalse(everything.contains(id.substring(0, 14)), "clear ID prefix stored");
+    assertFalse(everything.contains("13912345678"), "clear phone stored");
+    assertEquals(id.substring(0, 6) + "********" + id.substring(14), row.getString("id_masked"));
+  }
+
+  @Test
+  void a_school_admin_cannot_import_into_another_schools_batch_nor_a_student_at_all() {
+    String school = Fixtures.newSchool("别人的大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String csv =
+        Fixtures.CSV_HEADER
+            + Fixtures.csvLine(school, "别人的大学", "A1", "辛", Fixtures.residentId(), "", "");
+    Fixtures.importCsv(Fixtures.schoolAdmin("10001"), batch, csv)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    Fixtures.importCsv(Fixtures.student().token(), batch, csv).then().statusCode(403);
+  }
+
+  @Test
+  void a_file_without_the_required_columns_is_refused_naming_them() {
+    String school = Fixtures.newSchool("缺列大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    Fixtures.importCsv(Fixtures.operator(), batch, "学号,姓名\n1,壬\n")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("MISSING_COLUMNS"))
+        .body("detail", containsString("id_number"));
+  }
+
+  @Test
+  void schools_are_found_by_part_of_their_name() {
+    String code = Fixtures.newSchool("搜索示范学院");
+    given()
+        .auth()
+        .oauth2(Fixtures.student().token())
+        .get("/schools?q=搜索示范")
+        .then()
+        .statusCode(200)
+        .body("find { it.code == '" + code + "' }.name", equalTo("搜索示范学院"));
+  }
+}

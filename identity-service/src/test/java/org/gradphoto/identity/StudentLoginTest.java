@@ -1,0 +1,145 @@
+package org.gradphoto.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gradphoto.testsupport.StudentTokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StudentLoginTest {
+
+  private static Response login(String code) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", code))
+        .post("/auth/wechat-login");
+  }
+
+  private static JsonObject part(String jwt, int i) {
+    return new JsonObject(
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[i]), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void a_wx_login_code_is_exchanged_for_a_two_hour_rs256_student_token() {
+    Response r = login("wx-code-alpha");
+    r.then().statusCode(200);
+    String token = r.path("accessToken");
+    UUID studentId = UUID.fromString(r.path("studentId"));
+    int expiresIn = r.path("expiresIn");
+
+    JsonObject header = part(token, 0);
+    JsonObject claims = part(token, 1);
+    assertEquals("RS256", header.getString("alg"));
+    assertTrue(header.getString("kid") != null && !header.getString("kid").isBlank());
+    assertEquals("gradphoto-identity", claims.getString("iss"));
+    assertEquals(studentId.toString(), claims.getString("sub"));
+    assertEquals(List.of("student"), claims.getJsonArray("groups").getList());
+    long lifetime = claims.getLong("exp") - claims.getLong("iat");
+    assertTrue(lifetime > 0 && lifetime <= 7200, "lifetime " + lifetime);
+    assertEquals(lifetime, expiresIn);
+  }
+
+  @Test
+  void the_same_code_is_the_same_student_and_another_code_another_student() {
+    String first = login("wx-code-bravo").path("studentId");
+    String again = login("wx-code-bravo").path("studentId");
+    String other = login("wx-code-charlie").path("studentId");
+    assertEquals(first, again);
+    assertNotEquals(first, other);
+  }
+
+  @Test
+  void the_published_jwks_holds_the_key_that_verifies_the_token() throws Exception {
+    String token = login("wx-code-delta").path("accessToken");
+    String kid = part(token, 0).getString("kid");
+    Map<String, String> jwk =
+        given()
+            .get("/auth/jwks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("keys.find { it.kid == '" + kid + "' }");
+    assertEquals("RSA", jwk.get("kty"));
+    assertEquals("RS256", jwk.get("alg"));
+    RSAPublicKey key =
+        (RSAPublicKey)
+            KeyFactory.getInstance("RSA")
+                .generatePublic(
+                    new RSAPublicKeySpec(
+                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("n"))),
+                        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("e")))));
+    String[] parts = token.split("\\.");
+    Signature verifier = Signature.getInstance("SHA256withRSA");
+    verifier.initVerify(key);
+    verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    assertTrue(verifier.verify(Base64.getUrlDecoder().decode(parts[2])));
+  }
+
+  @Test
+  void a_token_issued_here_opens_a_student_endpoint_through_the_student_oidc_tenant() {
+    String token = login("wx-code-echo").path("accessToken");
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/students/me/collections")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+  }
+
+  @Test
+  void a_student_token_signed_by_any_other_key_is_refused() {
+    given()
+        .auth()
+        .oauth2(StudentTokens.forStudent(UUID.randomUUID()))
+        .get("/students/me/collections")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    given().get("/students/me/collections").then().statusCode(401);
+  }
+
+  @Test
+  void a_staff_token_does_not_open_the_student_endpoints() {
+    given()
+        .auth()
+        .oauth2(Fixtures.operator())
+        .get("/students/me/collections")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void a_missing_code_is_a_problem_naming_the_field() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", " "))
+        .post("/auth/wechat-login")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("code"));
+  }
+}
