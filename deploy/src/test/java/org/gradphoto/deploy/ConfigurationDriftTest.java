@@ -1,0 +1,359 @@
+package org.gradphoto.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What deploy/ renders must match what the services and the local platform say: the gateway routes
+ * (deploy/local's nginx), the Kafka topics (the kernel's {@code Topics}, every service's channels
+ * and dead-letter topics, docs/events.md), the databases (one per service, the one its dev profile
+ * and deploy/local use), the buckets, the body-size limits and the realm.
+ */
+class ConfigurationDriftTest {
+  private static final Path REPO = Chart.REPO;
+
+  /** deploy/local/lib.sh: the services, the buckets. */
+  private static List<String> services;
+
+  private static List<String> buckets;
+
+  /** application.properties of each service. */
+  private static Map<String, Properties> properties;
+
+  static List<String> overlays() throws Exception {
+    return Chart.overlays();
+  }
+
+  @BeforeAll
+  static void readTheServicesConfiguration() throws IOException {
+    String lib = Files.readString(REPO.resolve("deploy/local/lib.sh"));
+    services = bashArray(lib, "SERVICES");
+    buckets = bashArray(lib, "BUCKETS");
+    properties = new TreeMap<>();
+    for (String service : services) {
+      Properties p = new Properties();
+      try (Reader r =
+          Files.newBufferedReader(
+              REPO.resolve(service).resolve("src/main/resources/application.properties"))) {
+        p.load(r);
+      }
+      properties.put(service, p);
+    }
+    assertEquals(5, services.size(), "deploy/local/lib.sh SERVICES: " + services);
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void theServicesAreTheOnesOfTheRepository(String overlay) throws Exception {
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    Set<String> deployed =
+        Chart.ofKind(objects, "Deployment").stream()
+            .filter(
+                d ->
+                    d.at("/metadata/labels/app.kubernetes.io~1component")
+                        .asText()
+                        .equals("service"))
+            .map(d -> d.at("/metadata/name").asText())
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(services), deployed);
+    for (String service : services) {
+      assertEquals(
+          service,
+          properties.get(service).getProperty("quarkus.application.name"),
+          service + " names itself so");
+    }
+  }
+
+  /**
+   * deploy/local/up writes `location /api/$short/ { proxy_pass http://…/; … Prefix /api/$short`.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void gatewayRoutesAreTheLocalGatewaysRoutes(String overlay) throws Exception {
+    String up = Files.readString(REPO.resolve("deploy/local/up"));
+    String lib = Files.readString(REPO.resolve("deploy/local/lib.sh"));
+    assertTrue(lib.contains("svc_short() { echo \"${1%-service}\"; }"), "short = name - service");
+    assertTrue(up.contains("location /api/$short/ {"), "local: /api/<short>/ per service");
+    assertTrue(up.contains("proxy_pass http://127.0.0.1:${SERVICE_PORT[$svc]}/;"), "prefix cut");
+    assertTrue(up.contains("proxy_set_header X-Forwarded-Prefix /api/$short;"), "prefix header");
+    assertTrue(up.contains("location / {"), "local: the student app at /");
+
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    for (String service : services) {
+      String prefix = "/api/" + shortName(service);
+      JsonNode route = Chart.named(objects, "HTTPRoute", service);
+      List<JsonNode> rules = list(route.at("/spec/rules"));
+      assertTrue(
+          rules.stream().anyMatch(r -> rewrites(r, prefix, "/")), service + ": " + prefix + " → /");
+      for (JsonNode rule : rules) {
+        String match = rule.at("/matches/0/path/value").asText();
+        assertEquals("PathPrefix", rule.at("/matches/0/path/type").asText());
+        assertTrue(match.startsWith(prefix), service + " route " + match);
+        String rest = match.substring(prefix.length());
+        assertTrue(rewrites(rule, match, rest.isEmpty() ? "/" : rest), service + " " + match);
+        assertEquals(service, rule.at("/backendRefs/0/name").asText());
+        assertEquals(8080, rule.at("/backendRefs/0/port").asInt());
+        assertTrue(
+            filters(rule, "RequestHeaderModifier").stream()
+                .anyMatch(f -> f.toString().contains("\"value\":\"" + prefix + "\"")),
+            service + ": X-Forwarded-Prefix " + prefix);
+      }
+    }
+    JsonNode app = Chart.named(objects, "HTTPRoute", "student-app");
+    assertEquals("/", app.at("/spec/rules/0/matches/0/path/value").asText());
+    assertEquals("student-app", app.at("/spec/rules/0/backendRefs/0/name").asText());
+  }
+
+  /** The rate-limited routes exist in identity-service, and have a rate-limit middleware. */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void loginAndEligibilityAreRateLimited(String overlay) throws Exception {
+    String rest = javaSources(REPO.resolve("identity-service/src/main/java"));
+    assertTrue(rest.contains("@Path(\"/auth\")") && rest.contains("@Path(\"/wechat-login\")"));
+    assertTrue(rest.contains("@Path(\"eligibility/"), "identity-service serves eligibility/…");
+
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    Map<String, String> limited = new TreeMap<>();
+    for (JsonNode rule :
+        list(Chart.named(objects, "HTTPRoute", "identity-service").at("/spec/rules"))) {
+      for (JsonNode f : filters(rule, "ExtensionRef")) {
+        String middleware = f.at("/extensionRef/name").asText();
+        JsonNode m = Chart.named(objects, "Middleware", middleware);
+        if (m.at("/spec/rateLimit").isObject()) {
+          limited.put(rule.at("/matches/0/path/value").asText(), middleware);
+        }
+      }
+    }
+    assertEquals(
+        Set.of("/api/identity/auth/wechat-login", "/api/identity/eligibility"), limited.keySet());
+  }
+
+  /** Every service route refuses bodies above a limit that is at least what the service takes. */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void bodyLimitsLetThroughWhatTheServicesAccept(String overlay) throws Exception {
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    for (String service : services) {
+      // A service that raised Quarkus' limit (uploads) must get at least as much through the
+      // gateway; the others get the gateway's tighter default for JSON.
+      String declared = properties.get(service).getProperty("quarkus.http.limits.max-body-size");
+      long serviceLimit = declared == null ? 0 : bytes(declared);
+      for (JsonNode rule : list(Chart.named(objects, "HTTPRoute", service).at("/spec/rules"))) {
+        long gatewayLimit =
+            filters(rule, "ExtensionRef").stream()
+                .map(f -> Chart.named(objects, "Middleware", f.at("/extensionRef/name").asText()))
+                .filter(m -> m.at("/spec/buffering").isObject())
+                .mapToLong(m -> m.at("/spec/buffering/maxRequestBodyBytes").asLong())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(service + ": no body limit"));
+        assertTrue(gatewayLimit >= serviceLimit, service + ": " + gatewayLimit);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void topicsAreTheKernelsAndTheServicesTopics(String overlay) throws Exception {
+    String kernel =
+        Files.readString(
+            REPO.resolve("shared-kernel/src/main/java/org/gradphoto/kernel/event/Topics.java"));
+    Set<String> producerTopics = new TreeSet<>();
+    Matcher constant =
+        Pattern.compile("public static final String \\w+ = \"([^\"]+)\";").matcher(kernel);
+    while (constant.find()) {
+      producerTopics.add(constant.group(1));
+    }
+    assertEquals(5, producerTopics.size(), "Topics constants: " + producerTopics);
+    assertTrue(
+        kernel.contains("return \"gradphoto.\" + consumingService + \".dead-letter\";"),
+        "Topics.deadLetter(service) = gradphoto.<service>.dead-letter");
+
+    Set<String> needed = new TreeSet<>(producerTopics);
+    for (String service : services) {
+      Properties p = properties.get(service);
+      for (String key : p.stringPropertyNames()) {
+        if (!key.startsWith("mp.messaging.") || key.startsWith("%")) {
+          continue;
+        }
+        if (key.endsWith(".dead-letter-queue.topic")) {
+          assertEquals("gradphoto." + service + ".dead-letter", p.getProperty(key), key);
+          needed.add(p.getProperty(key));
+        } else if (key.endsWith(".topic")) {
+          assertTrue(producerTopics.contains(p.getProperty(key)), service + " " + key);
+          needed.add(p.getProperty(key));
+        }
+      }
+    }
+    String events = Files.readString(REPO.resolve("docs/events.md"));
+    Matcher documented = Pattern.compile("`(gradphoto\\.[a-z-]+-events)`").matcher(events);
+    while (documented.find()) {
+      assertTrue(producerTopics.contains(documented.group(1)), documented.group(1));
+    }
+
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    Set<String> deployed = new TreeSet<>();
+    for (JsonNode topic : Chart.ofKind(objects, "KafkaTopic")) {
+      deployed.add(topic.at("/spec/topicName").asText());
+      assertEquals("gradphoto", topic.at("/metadata/labels/strimzi.io~1cluster").asText());
+    }
+    assertEquals(needed, deployed);
+    assertEquals(
+        "false",
+        Chart.named(objects, "Kafka", "gradphoto")
+            .at("/spec/kafka/config/auto.create.topics.enable")
+            .asText(),
+        "no topic exists that deploy/ does not declare");
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void eachServiceHasItsOwnDatabaseAndReachesOnlyThat(String overlay) throws Exception {
+    String up = Files.readString(REPO.resolve("deploy/local/up"));
+    assertTrue(up.contains("db=\"$(svc_short \"$svc\")\""), "local: database = short name");
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    for (String service : services) {
+      String db = shortName(service);
+      Properties p = properties.get(service);
+      assertEquals("postgresql", p.getProperty("quarkus.datasource.db-kind"));
+      assertTrue(p.getProperty("%dev.quarkus.datasource.reactive.url").endsWith("/" + db), service);
+      assertEquals(db, p.getProperty("%dev.quarkus.datasource.username"), service);
+
+      JsonNode cluster = Chart.named(objects, "Cluster", "pg-" + db);
+      assertEquals(db, cluster.at("/spec/bootstrap/initdb/database").asText());
+      assertEquals(db, cluster.at("/spec/bootstrap/initdb/owner").asText());
+      assertEquals(
+          "postgresql://pg-" + db + "-rw:5432/" + db,
+          Chart.named(objects, "ConfigMap", service + "-config")
+              .at("/data/QUARKUS_DATASOURCE_REACTIVE_URL")
+              .asText());
+      String env = Chart.named(objects, "Deployment", service).at("/spec/template/spec").toString();
+      assertTrue(env.contains("\"name\":\"pg-" + db + "-app\",\"key\":\"password\""), service);
+
+      JsonNode policy = Chart.named(objects, "NetworkPolicy", service);
+      Set<String> databases = new TreeSet<>();
+      for (JsonNode rule : list(policy.at("/spec/egress"))) {
+        for (JsonNode to : list(rule.path("to"))) {
+          JsonNode cnpg = to.at("/podSelector/matchLabels/cnpg.io~1cluster");
+          if (!cnpg.isMissingNode()) {
+            databases.add(cnpg.asText());
+          }
+        }
+      }
+      assertEquals(Set.of("pg-" + db), databases, service + " reaches only its database");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void bucketsAreTheLocalPlatformsBuckets(String overlay) throws Exception {
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    String setup = Chart.named(objects, "ConfigMap", "minio-setup").at("/data/setup.sh").asText();
+    Matcher loop = Pattern.compile("for bucket in ([^;]+);").matcher(setup);
+    assertTrue(loop.find(), setup);
+    assertEquals(buckets, Arrays.asList(loop.group(1).trim().split("\\s+")));
+    String developing = Files.readString(REPO.resolve("docs/DEVELOPING.md"));
+    buckets.forEach(b -> assertTrue(developing.contains("`" + b + "`"), b));
+  }
+
+  /** The realm import is deploy/local's realm; only URLs, demo users and hardening differ. */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void realmIsTheLocalRealm(String overlay) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    JsonNode local = json.readTree(REPO.resolve("deploy/local/realm-gradphoto.json").toFile());
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    JsonNode realm =
+        Chart.named(objects, "KeycloakRealmImport", "gradphoto-realm").at("/spec/realm");
+    assertEquals(local.path("realm"), realm.path("realm"));
+    assertEquals(local.path("roles"), realm.path("roles"));
+    assertEquals(local.path("components"), realm.path("components"));
+    JsonNode localClient = local.at("/clients/0");
+    JsonNode client = realm.at("/clients/0");
+    assertEquals(localClient.path("clientId"), client.path("clientId"));
+    assertEquals(localClient.path("protocolMappers"), client.path("protocolMappers"));
+    String host = Chart.named(objects, "HTTPRoute", "student-app").at("/spec/hostnames/0").asText();
+    assertEquals("https://" + host + "/*", client.at("/redirectUris/0").asText());
+    String issuer =
+        Chart.named(objects, "ConfigMap", "gradphoto-common")
+            .at("/data/QUARKUS_OIDC_TOKEN_ISSUER")
+            .asText();
+    String authHost =
+        Chart.named(objects, "HTTPRoute", "keycloak").at("/spec/hostnames/0").asText();
+    assertEquals("https://" + authHost + "/realms/" + local.path("realm").asText(), issuer);
+  }
+
+  private static boolean rewrites(JsonNode rule, String from, String to) {
+    return rule.at("/matches/0/path/value").asText().equals(from)
+        && filters(rule, "URLRewrite").stream()
+            .anyMatch(
+                f ->
+                    f.at("/urlRewrite/path/type").asText().equals("ReplacePrefixMatch")
+                        && f.at("/urlRewrite/path/replacePrefixMatch").asText().equals(to));
+  }
+
+  private static List<JsonNode> filters(JsonNode rule, String type) {
+    return list(rule.path("filters")).stream()
+        .filter(f -> f.path("type").asText().equals(type))
+        .toList();
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).toList();
+  }
+
+  private static String shortName(String service) {
+    return service.substring(0, service.length() - "-service".length());
+  }
+
+  /** NAME=(a b c) in a bash script. */
+  private static List<String> bashArray(String script, String name) {
+    Matcher m = Pattern.compile("(?m)^" + name + "=\\(([^)]*)\\)").matcher(script);
+    assertTrue(m.find(), name + " in deploy/local/lib.sh");
+    return Arrays.asList(m.group(1).trim().split("\\s+"));
+  }
+
+  /** Quarkus memory sizes: 40M, 512K, 1G or plain bytes. */
+  private static long bytes(String size) {
+    String s = size.trim().toUpperCase();
+    long unit =
+        switch (s.charAt(s.length() - 1)) {
+          case 'K' -> 1024L;
+          case 'M' -> 1024L * 1024;
+          case 'G' -> 1024L * 1024 * 1024;
+          default -> 1L;
+        };
+    return Long.parseLong(unit == 1 ? s : s.substring(0, s.length() - 1)) * unit;
+  }
+
+  private static String javaSources(Path dir) throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        texts.add(Files.readString(f));
+      }
+    }
+    return String.join("\n", texts);
+  }
+}
