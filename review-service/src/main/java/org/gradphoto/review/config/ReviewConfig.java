@@ -1,0 +1,45 @@
+package org.gradphoto.review.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of review-service ({@code gradphoto.review.*}). */
+@ConfigMapping(prefix = "gradphoto.review")
+public interface ReviewConfig {
+  /** How long a claim holds a task before it returns to the queue. */
+  @WithDefault("PT10M")
+  Duration lease();
+
+  /** Time zone of the working-day calendar. */
+  @WithDefault("Asia/Shanghai")
+  String zone();
+
+  /** Public holidays (no review on them): ISO dates, comma-separated. */
+  Optional<List<LocalDate>> holidays();
+
+  /** Weekend days declared working days (调休): ISO dates, comma-separated. */
+  Optional<List<LocalDate>> workingWeekendDays();
+
+  /** How often the queue gauges are recounted. */
+  @WithDefault("15s")
+  String metricsRefresh();
+
+  Console console();
+
+  /** What the staff console needs to know, served to it as {@code /console/config.json}. */
+  interface Console {
+    /** Keycloak realm URL as the browser reaches it; defaults to the service's own OIDC URL. */
+    Optional<String> oidcUrl();
+
+    @WithDefault("staff-console")
+    String clientId();
+
+    /** Where the browser gets presigned image URLs; {attemptId} is replaced. */
+    @WithDefault("/api/capture/staff/attempts/{attemptId}/images")
+    String imagesUrl();
+  }
+}

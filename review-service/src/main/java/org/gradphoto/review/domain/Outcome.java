@@ -1,0 +1,7 @@
+package org.gradphoto.review.domain;
+
+/** What a reviewer decided about one photo. */
+public enum Outcome {
+  PASS,
+  REJECT
+}
