@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,13 +19,19 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.PaymentConfirmed;
 import org.gradphoto.kernel.event.PaymentRefunded;
+import org.gradphoto.payment.adapter.out.wechatpay.Payers;
 import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox;
 import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox.SignedMessage;
 import org.gradphoto.payment.application.port.in.MaintainOrdersUseCase;
@@ -40,6 +47,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PaymentFlowTest {
   private static final Duration SETTLE = Duration.ofSeconds(15);
+  private static final String NOTIFICATION_LOGGER =
+      "org.gradphoto.payment.application.service.PaymentNotificationService";
 
   @Inject WechatPaySandbox sandbox;
   @Inject MaintainOrdersUseCase maintenance;
@@ -137,6 +146,22 @@ class PaymentFlowTest {
     // Paid in WeChat, but the notification is lost: only forgeries reach the service for now.
     s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
     SignedMessage genuine = sandbox.paymentNotification(Order.outTradeNoOf(orderId));
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logged.add(r.getMessage() + " " + Arrays.toString(r.getParameters()));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger notificationLog = Logger.getLogger(NOTIFICATION_LOGGER);
+    notificationLog.addHandler(capture);
 
     String tamperedBody =
         genuine.body().replaceFirst("\"summary\":\"[^\"]*\"", "\"summary\":\"x\"");
@@ -160,6 +185,15 @@ class PaymentFlowTest {
 
     notify(Map.of("Content-Type", "application/json"), "{}").then().statusCode(401);
 
+    notificationLog.removeHandler(capture);
+    assertEquals(5, logged.stream().filter(l -> l.contains("refused")).count(), logged.toString());
+    String payer = Payers.sandboxOpenid(s.studentId);
+    String ciphertext = genuine.body().replaceFirst(".*\"ciphertext\":\"([^\"]{16}).*", "$1");
+    logged.forEach(
+        line -> {
+          assertFalse(line.contains(payer), "the log names no payer: " + line);
+          assertFalse(line.contains(ciphertext), "the log quotes no notification: " + line);
+        });
     assertEquals("CREATED", s.orderState());
     assertTrue(
         s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");

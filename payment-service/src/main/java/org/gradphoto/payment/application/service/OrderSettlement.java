@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import org.gradphoto.payment.application.port.out.OrderRepository;
 import org.gradphoto.payment.application.port.out.PaymentEvents;
 import org.gradphoto.payment.application.port.out.UnitOfWork;
@@ -46,33 +47,39 @@ class OrderSettlement {
   record Applied(Order order, PaymentOutcome outcome) {}
 
   Uni<Applied> applyPaidTrade(UUID orderId, Trade trade) {
+    return onLockedOrder(
+            orderId,
+            order -> {
+              PaymentOutcome outcome =
+                  order.confirmPaid(
+                      trade.transactionId(),
+                      trade.totalFen(),
+                      trade.successTime() == null ? Instant.now() : trade.successTime());
+              Uni<Void> effect =
+                  switch (outcome) {
+                    case CONFIRMED ->
+                        orders.save(order).chain(() -> events.paymentConfirmed(order));
+                    case AMOUNT_MISMATCH, ORDER_CLOSED -> orders.save(order);
+                    case ALREADY_PAID -> Uni.createFrom().voidItem();
+                  };
+              if (outcome == PaymentOutcome.AMOUNT_MISMATCH
+                  || outcome == PaymentOutcome.ORDER_CLOSED) {
+                Log.warnf("order %s flagged: %s", order.id(), outcome);
+              }
+              return effect.replaceWith(new Applied(order, outcome));
+            })
+        .onItem()
+        .ifNull()
+        .continueWith(new Applied(null, null));
+  }
+
+  /** Runs a change on the locked order in one transaction; an unknown order gives null. */
+  private <T> Uni<T> onLockedOrder(UUID orderId, Function<Order, Uni<T>> change) {
     return unitOfWork.inTransaction(
         () ->
             orders
                 .findForUpdate(orderId)
-                .chain(
-                    order -> {
-                      if (order == null) {
-                        return Uni.createFrom().item(new Applied(null, null));
-                      }
-                      PaymentOutcome outcome =
-                          order.confirmPaid(
-                              trade.transactionId(),
-                              trade.totalFen(),
-                              trade.successTime() == null ? Instant.now() : trade.successTime());
-                      Uni<Void> effect =
-                          switch (outcome) {
-                            case CONFIRMED ->
-                                orders.save(order).chain(() -> events.paymentConfirmed(order));
-                            case AMOUNT_MISMATCH, ORDER_CLOSED -> orders.save(order);
-                            case ALREADY_PAID -> Uni.createFrom().voidItem();
-                          };
-                      if (outcome == PaymentOutcome.AMOUNT_MISMATCH
-                          || outcome == PaymentOutcome.ORDER_CLOSED) {
-                        Log.warnf("order %s flagged: %s", order.id(), outcome);
-                      }
-                      return effect.replaceWith(new Applied(order, outcome));
-                    }));
+                .chain(o -> o == null ? Uni.createFrom().<T>nullItem() : change.apply(o)));
   }
 
   /**
@@ -80,6 +87,15 @@ class OrderSettlement {
    * lost); an order past its time is closed there and here.
    */
   Uni<Order> reconcile(Order order, Instant now, boolean closeIfOverdue) {
+    return settle(order, now, closeIfOverdue && order.isOverdue(now, settings.closeUnpaidAfter()));
+  }
+
+  /** Like {@link #reconcile}, but an unpaid order is closed whatever its age. */
+  Uni<Order> settleOrClose(Order order, Instant now) {
+    return settle(order, now, true);
+  }
+
+  private Uni<Order> settle(Order order, Instant now, boolean close) {
     if (order.state() != OrderState.CREATED) {
       return Uni.createFrom().item(order);
     }
@@ -90,7 +106,7 @@ class OrderSettlement {
               if (trade.succeeded()) {
                 return applyPaidTrade(order.id(), trade).map(Applied::order);
               }
-              if (closeIfOverdue && order.isOverdue(now, settings.closeUnpaidAfter())) {
+              if (close) {
                 return closeAtWechat(order, trade).chain(() -> closeHere(order.id(), now));
               }
               return Uni.createFrom().item(order);
@@ -105,40 +121,27 @@ class OrderSettlement {
   }
 
   private Uni<Order> closeHere(UUID orderId, Instant now) {
-    return unitOfWork.inTransaction(
-        () ->
-            orders
-                .findForUpdate(orderId)
-                .chain(
-                    o -> o.close(now) ? orders.save(o).replaceWith(o) : Uni.createFrom().item(o)));
+    return onLockedOrder(
+        orderId, o -> o.close(now) ? orders.save(o).replaceWith(o) : Uni.createFrom().item(o));
   }
 
   /** Applies a refund's state as WeChat Pay reports it. */
   Uni<Order> applyRefund(UUID orderId, Refund refund) {
-    return unitOfWork.inTransaction(
-        () ->
-            orders
-                .findForUpdate(orderId)
-                .chain(
-                    order -> {
-                      if (order == null) {
-                        return Uni.createFrom().nullItem();
-                      }
-                      if ("SUCCESS".equals(refund.status())) {
-                        Instant at = refund.at() == null ? Instant.now() : refund.at();
-                        return order.refundSucceeded(at)
-                            ? orders
-                                .save(order)
-                                .chain(() -> events.paymentRefunded(order))
-                                .replaceWith(order)
-                            : Uni.createFrom().item(order);
-                      }
-                      if (("CLOSED".equals(refund.status()) || "ABNORMAL".equals(refund.status()))
-                          && order.refundStatus() == RefundStatus.PENDING) {
-                        order.refundFailed("WeChat Pay reports the refund " + refund.status());
-                        return orders.save(order).replaceWith(order);
-                      }
-                      return Uni.createFrom().item(order);
-                    }));
+    return onLockedOrder(
+        orderId,
+        order -> {
+          if ("SUCCESS".equals(refund.status())) {
+            Instant at = refund.at() == null ? Instant.now() : refund.at();
+            return order.refundSucceeded(at)
+                ? orders.save(order).chain(() -> events.paymentRefunded(order)).replaceWith(order)
+                : Uni.createFrom().item(order);
+          }
+          if (("CLOSED".equals(refund.status()) || "ABNORMAL".equals(refund.status()))
+              && order.refundStatus() == RefundStatus.PENDING) {
+            order.refundFailed("WeChat Pay reports the refund " + refund.status());
+            return orders.save(order).replaceWith(order);
+          }
+          return Uni.createFrom().item(order);
+        });
   }
 }

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase;
 import org.gradphoto.payment.application.port.out.WechatPayGateway;
@@ -31,13 +32,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
 
   @Override
   public Uni<Void> paymentNotified(RawNotification notification) {
-    Trade trade;
-    try {
-      trade = gateway.parsePaymentNotification(notification);
-    } catch (NotificationRefused e) {
-      Log.warnf("payment notification refused: %s", e.getMessage());
-      throw refused();
-    }
+    Trade trade = verified("payment", () -> gateway.parsePaymentNotification(notification));
     Merchant merchant = gateway.merchant();
     if (!merchant.merchantId().equals(trade.merchantId())
         || !merchant.appId().equals(trade.appId())) {
@@ -66,13 +61,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
 
   @Override
   public Uni<Void> refundNotified(RawNotification notification) {
-    Refund refund;
-    try {
-      refund = gateway.parseRefundNotification(notification);
-    } catch (NotificationRefused e) {
-      Log.warnf("refund notification refused: %s", e.getMessage());
-      throw refused();
-    }
+    Refund refund = verified("refund", () -> gateway.parseRefundNotification(notification));
     UUID orderId = orderIdOf(refund.outTradeNo());
     return settlement
         .applyRefund(orderId, refund)
@@ -86,16 +75,21 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
         .replaceWithVoid();
   }
 
+  private static <T> T verified(String kind, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (NotificationRefused e) {
+      Log.warnf("%s notification refused: %s", kind, e.getMessage());
+      throw new ProblemException(401, "SIGNATURE_INVALID", "Unauthorized", "verification failed");
+    }
+  }
+
   private static UUID orderIdOf(String outTradeNo) {
     try {
       return Order.idOfOutTradeNo(outTradeNo);
     } catch (IllegalArgumentException e) {
       throw unknownOrder();
     }
-  }
-
-  private static ProblemException refused() {
-    return new ProblemException(401, "SIGNATURE_INVALID", "Unauthorized", "verification failed");
   }
 
   private static ProblemException unknownOrder() {

@@ -87,7 +87,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
               if (opened.stale() != null) {
                 // Too close to its timeout to be paid: settle it with WeChat Pay, then start over.
                 return settlement
-                    .reconcile(opened.stale(), now.plus(settings.closeUnpaidAfter()), true)
+                    .settleOrClose(opened.stale(), now)
                     .onFailure(GatewayUnavailable.class)
                     .transform(e -> Problems.paymentUnavailable())
                     .chain(
