@@ -1,5 +1,5 @@
 // Shared pieces of the browser tests: Chromium from the OS, step bookkeeping, screenshots.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
@@ -31,6 +31,7 @@ export function phoneContext(browser) {
 export class Journey {
   constructor(artifacts) {
     this.artifacts = artifacts
+    rmSync(artifacts, { recursive: true, force: true })
     mkdirSync(artifacts, { recursive: true })
     this.results = []
     this.failedPaths = new Set()

@@ -101,7 +101,7 @@ try {
     await route.fulfill(a)
   })
   const vis = (loc) => loc.filter({ visible: true }).first()
-  const tap = async (t) => (await tappable(page, t)).click()
+  const tap = async (t) => { const el = await tappable(page, t); await page.waitForTimeout(600); await el.click() }
   const see = (t) => vis(page.getByText(t)).waitFor({ timeout: 15000 })
   const fill = async (id, v) => { const h = vis(page.locator(`#${id}`)); await h.waitFor({ timeout: 15000 }); const i = h.locator('input'); await ((await i.count()) ? i.first() : h).fill(v) }
   const fits = async (what) => {
