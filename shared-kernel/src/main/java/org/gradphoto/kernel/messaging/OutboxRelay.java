@@ -60,7 +60,7 @@ public class OutboxRelay {
 
   @Scheduled(
       identity = "outbox-relay",
-      every = "${gradphoto.outbox.interval:0.25s}",
+      every = "${gradphoto.outbox.interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
     return relayOnce().replaceWithVoid();
