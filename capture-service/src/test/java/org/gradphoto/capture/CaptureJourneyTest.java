@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.PhotoSubmitted;
@@ -49,7 +50,7 @@ class CaptureJourneyTest {
 
   @Test
   void
-      a_paid_student_uploads_previews_retakes_adjusts_submits_is_rejected_retakes_and_is_locked_after_passing()
+      a_paid_student_uploads_previews_retakes_adjusts_submits_is_rejected_retakes_is_locked_after_passing_and_keeps_only_the_chosen_photo()
           throws IOException {
     UUID student = UUID.randomUUID();
     UUID collection = UUID.randomUUID();
@@ -239,11 +240,33 @@ class CaptureJourneyTest {
         .get("/collections/" + collection + "/attempts/" + thirdId)
         .then()
         .body("status", equalTo("PASSED"));
-    // Every attempt is kept.
+    // Every attempt is kept until the collection completes; then only the chosen one remains.
     asStudent(student)
         .get("/collections/" + collection + "/attempts")
         .then()
         .body("size()", equalTo(3));
+    assertEquals(9, CaptureTestSupport.storedKeys(collection).size());
+    publish(
+        Topics.REVIEW_EVENTS,
+        new CollectionCompleted(
+            collection,
+            UUID.fromString(thirdId),
+            student,
+            submitted.batchId(),
+            "10999",
+            "chsi-graduation",
+            "key",
+            Instant.now()),
+        collection);
+    assertEquals("COMPLETED", awaitPhase(student, collection, "COMPLETED"));
+    asStudent(student)
+        .get("/collections/" + collection + "/attempts")
+        .then()
+        .body("attemptId", equalTo(List.of(thirdId)))
+        .body("[0].status", equalTo("PASSED"));
+    List<String> kept = CaptureTestSupport.storedKeys(collection);
+    assertEquals(3, kept.size());
+    assertTrue(kept.stream().allMatch(k -> k.contains("/" + thirdId + "/")));
   }
 
   @Test

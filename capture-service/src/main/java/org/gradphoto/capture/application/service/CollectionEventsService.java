@@ -16,6 +16,7 @@ import org.gradphoto.capture.application.port.in.ApplyCollectionEventsUseCase;
 import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.application.port.out.CollectionRepository;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
+import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.CaptureCollection;
@@ -47,15 +48,18 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
   private final CollectionRepository collections;
   private final AttemptRepository attempts;
   private final PhotoStandardizer standardizer;
+  private final PhotoStorage storage;
   private final CaptureConfig config;
 
   CollectionEventsService(
       CollectionRepository collections,
       AttemptRepository attempts,
       PhotoStandardizer standardizer,
+      PhotoStorage storage,
       CaptureConfig config) {
     this.collections = collections;
     this.attempts = attempts;
+    this.storage = storage;
     this.standardizer = standardizer;
     this.config = config;
   }
@@ -126,10 +130,30 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
         .chain(() -> updateAttempt(e.attemptId(), Attempt::passed));
   }
 
+  /**
+   * Completion pins the photo; the other attempts were kept only until now, so they and their
+   * objects are removed (a student's unused portraits are not kept longer than needed). Deleting
+   * objects is idempotent, so a redelivered or retried event does no harm.
+   */
   @Override
   public Uni<Void> collectionCompleted(CollectionCompleted e) {
     return update(e.collectionId(), c -> c.completed(e.attemptId()))
-        .chain(() -> updateAttempt(e.attemptId(), Attempt::passed));
+        .chain(() -> updateAttempt(e.attemptId(), Attempt::passed))
+        .chain(() -> attempts.ofCollection(e.collectionId()))
+        .chain(
+            list -> {
+              List<Attempt> others =
+                  list.stream().filter(a -> !a.id().equals(e.attemptId())).toList();
+              List<String> keys = new ArrayList<>();
+              Uni<Void> rows = Uni.createFrom().voidItem();
+              for (Attempt a : others) {
+                keys.add(a.original().key());
+                keys.add(a.rendering().standardizedKey());
+                keys.add(a.rendering().cutoutKey());
+                rows = rows.chain(() -> attempts.delete(a.id()));
+              }
+              return rows.chain(() -> storage.delete(keys));
+            });
   }
 
   @Override

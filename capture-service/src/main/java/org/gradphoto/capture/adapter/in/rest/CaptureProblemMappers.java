@@ -41,29 +41,23 @@ public class CaptureProblemMappers {
    */
   @ServerExceptionMapper
   public Response unreadableUpload(IOException e, HttpServerRequest request) {
-    Problem p =
-        Problem.of(
-            400,
-            "UPLOAD_INCOMPLETE",
-            "Incomplete upload",
-            "上传的内容不完整（可能网络中断了），请重新上传照片。",
-            request.path(),
-            List.of(),
-            Map.of());
-    return Response.status(400).type(Problem.MEDIA_TYPE).entity(p).build();
+    return problem(
+        400, "UPLOAD_INCOMPLETE", "Incomplete upload", "上传的内容不完整（可能网络中断了），请重新上传照片。", request);
   }
 
   @ServerExceptionMapper
   public Response unsupported(NotSupportedException e, HttpServerRequest request) {
-    Problem p =
-        Problem.of(
-            415,
-            "UNSUPPORTED_MEDIA_TYPE",
-            "Unsupported media type",
-            "请求的内容类型不对：上传照片请用 multipart/form-data（照片放在 photo 字段），其他请求请用 application/json。",
-            request.path(),
-            List.of(),
-            Map.of());
-    return Response.status(415).type(Problem.MEDIA_TYPE).entity(p).build();
+    return problem(
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Unsupported media type",
+        "请求的内容类型不对：上传照片请用 multipart/form-data（照片放在 photo 字段），其他请求请用 application/json。",
+        request);
+  }
+
+  private static Response problem(
+      int status, String code, String title, String detail, HttpServerRequest request) {
+    Problem p = Problem.of(status, code, title, detail, request.path(), List.of(), Map.of());
+    return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
   }
 }

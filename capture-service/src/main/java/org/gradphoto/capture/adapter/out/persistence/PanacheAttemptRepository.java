@@ -73,6 +73,11 @@ class PanacheAttemptRepository
             });
   }
 
+  @Override
+  public Uni<Void> delete(UUID attemptId) {
+    return deleteById(attemptId).replaceWithVoid();
+  }
+
   private static Attempt toDomain(AttemptEntity e) {
     CropHint hint =
         e.cropX == null ? null : new CropHint(e.cropX, e.cropY, e.cropWidth, e.cropHeight);

@@ -19,7 +19,7 @@ public record CaptureStatusView(
     boolean canUpload,
     List<ReviewReason> reviewReasons,
     UUID submittedAttemptId,
-    int attempts,
+    int attemptCount,
     String specProfile,
     List<String> backgroundColours,
     long uploadMinBytes,

@@ -19,4 +19,6 @@ public interface AttemptRepository {
   Uni<Optional<Attempt>> byClientKey(UUID collectionId, String clientKey);
 
   Uni<Void> save(Attempt attempt);
+
+  Uni<Void> delete(UUID attemptId);
 }
