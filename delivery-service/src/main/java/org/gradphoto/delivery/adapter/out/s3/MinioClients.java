@@ -1,0 +1,58 @@
+package org.gradphoto.delivery.adapter.out.s3;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.errors.MinioException;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.gradphoto.delivery.config.S3Config;
+
+/**
+ * The MinIO clients: one for this service's own traffic, one that only signs URLs for the address
+ * phones and browsers use. Both have the region set, so signing never asks the server for it. A
+ * singleton (no client proxy), so its fields can be read directly.
+ */
+@Singleton
+class MinioClients {
+  final S3Config config;
+  final MinioClient client;
+  final MinioClient signer;
+
+  MinioClients(S3Config config) {
+    this.config = config;
+    this.client =
+        MinioClient.builder()
+            .endpoint(config.endpoint())
+            .region(config.region())
+            .credentials(config.accessKey(), config.secretKey())
+            .build();
+    this.signer =
+        MinioClient.builder()
+            .endpoint(config.publicEndpoint().orElse(config.endpoint()))
+            .region(config.region())
+            .credentials(config.accessKey(), config.secretKey())
+            .build();
+  }
+
+  /** Creates the buckets when absent; a store that is down now is retried on first use. */
+  void onStart(@Observes StartupEvent start) {
+    try {
+      ensureBuckets();
+    } catch (MinioException | RuntimeException e) {
+      Log.warnf("object storage not ready at startup: %s", e.toString());
+    }
+  }
+
+  void ensureBuckets() throws MinioException {
+    for (String bucket : List.of(config.photosBucket(), config.packagesBucket())) {
+      if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        Log.infof("created bucket %s", bucket);
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.gradphoto.delivery.adapter.out.s3;
+
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.PutObjectArgs;
+import io.minio.errors.MinioException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.gradphoto.delivery.application.port.in.StudentDownloadsUseCase.DownloadLink;
+import org.gradphoto.delivery.application.port.out.Blocking;
+import org.gradphoto.delivery.application.port.out.DownloadLinks;
+import org.gradphoto.delivery.application.port.out.PhotoStore;
+
+@ApplicationScoped
+class MinioPhotoStore implements PhotoStore, DownloadLinks {
+  private final MinioClients s3;
+  private final Blocking blocking;
+
+  MinioPhotoStore(MinioClients s3, Blocking blocking) {
+    this.s3 = s3;
+    this.blocking = blocking;
+  }
+
+  @Override
+  public Uni<byte[]> readCaptured(String key) {
+    return blocking.call(() -> read(s3.config.photosBucket(), key));
+  }
+
+  byte[] read(String bucket, String key) {
+    try (GetObjectResponse in =
+        s3.client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+      return in.readAllBytes();
+    } catch (MinioException e) {
+      throw new IllegalStateException("cannot read " + bucket + "/" + key + ": " + e, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Uni<Void> store(String key, byte[] bytes, String contentType) {
+    return blocking.call(
+        () -> {
+          try {
+            s3.client.putObject(
+                PutObjectArgs.builder()
+                    .bucket(s3.config.packagesBucket())
+                    .object(key)
+                    .data(bytes, bytes.length)
+                    .contentType(contentType)
+                    .build());
+            return null;
+          } catch (MinioException e) {
+            throw new IllegalStateException("cannot store " + key + ": " + e, e);
+          }
+        });
+  }
+
+  @Override
+  public Uni<DownloadLink> link(
+      String key, String fileName, String asciiFallback, String contentType, Duration ttl) {
+    return blocking.call(
+        () -> {
+          Instant expires = Instant.now().plus(ttl);
+          String disposition =
+              "attachment; filename=\""
+                  + asciiFallback
+                  + "\"; filename*=UTF-8''"
+                  + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+          try {
+            String url =
+                s3.signer.getPresignedObjectUrl(
+                    GetPresignedObjectUrlArgs.builder()
+                        .method(Http.Method.GET)
+                        .bucket(s3.config.packagesBucket())
+                        .object(key)
+                        .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
+                        .extraQueryParams(
+                            Map.of(
+                                "response-content-disposition", disposition,
+                                "response-content-type", contentType))
+                        .build());
+            return new DownloadLink(url, fileName, expires);
+          } catch (MinioException e) {
+            throw new IllegalStateException("cannot sign a link to " + key + ": " + e, e);
+          }
+        });
+  }
+}

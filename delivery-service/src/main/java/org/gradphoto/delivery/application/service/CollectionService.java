@@ -1,0 +1,164 @@
+package org.gradphoto.delivery.application.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.gradphoto.delivery.application.port.in.CompleteCollectionUseCase;
+import org.gradphoto.delivery.application.port.in.RecordEligibilityUseCase;
+import org.gradphoto.delivery.application.port.out.Blocking;
+import org.gradphoto.delivery.application.port.out.CollectionRepository;
+import org.gradphoto.delivery.application.port.out.PhotoImaging;
+import org.gradphoto.delivery.application.port.out.PhotoStore;
+import org.gradphoto.delivery.domain.LayoutPlan;
+import org.gradphoto.delivery.domain.LayoutPlanner;
+import org.gradphoto.delivery.domain.PinnedPhoto;
+import org.gradphoto.delivery.domain.SheetSize;
+import org.gradphoto.delivery.domain.StudentCollection;
+
+/**
+ * Keeps delivery's record of each collection and, on completion, pins the standard photo (a copy in
+ * delivery's own bucket that nothing upstream can change) and renders its layout sheets.
+ */
+@ApplicationScoped
+class CollectionService implements RecordEligibilityUseCase, CompleteCollectionUseCase {
+  private final CollectionRepository collections;
+  private final PhotoStore store;
+  private final PhotoImaging imaging;
+  private final Blocking blocking;
+
+  CollectionService(
+      CollectionRepository collections, PhotoStore store, PhotoImaging imaging, Blocking blocking) {
+    this.collections = collections;
+    this.store = store;
+    this.imaging = imaging;
+    this.blocking = blocking;
+  }
+
+  @Override
+  public Uni<Void> record(Eligibility e) {
+    StudentCollection facts =
+        StudentCollection.eligible(
+            e.collectionId(),
+            e.studentId(),
+            e.batchId(),
+            e.batchName(),
+            e.schoolCode(),
+            e.schoolName(),
+            e.studentNumber(),
+            e.studentName(),
+            e.idType(),
+            e.idNumberMasked(),
+            e.idNumberSealed(),
+            e.specProfile());
+    return collections
+        .find(e.collectionId())
+        .map(known -> known.map(k -> k.withRosterFacts(facts)).orElse(facts))
+        .chain(collections::save);
+  }
+
+  @Override
+  public Uni<Void> complete(Completion c) {
+    return collections
+        .find(c.collectionId())
+        .chain(
+            known -> {
+              if (known.isPresent() && known.get().isLocked()) {
+                Log.warnf(
+                    "collection %s is delivered and locked; completion ignored", c.collectionId());
+                return Uni.createFrom().voidItem();
+              }
+              return pin(c)
+                  .chain(
+                      photo -> {
+                        StudentCollection base =
+                            known.orElseGet(
+                                () ->
+                                    StudentCollection.eligible(
+                                        c.collectionId(),
+                                        c.studentId(),
+                                        c.batchId(),
+                                        null,
+                                        c.schoolCode(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        c.specProfile()));
+                        return collections.save(
+                            base.completed(
+                                c.studentId(),
+                                c.batchId(),
+                                c.schoolCode(),
+                                c.specProfile(),
+                                photo,
+                                c.completedAt()));
+                      });
+            });
+  }
+
+  /** Copies the photo into delivery's bucket and renders every sheet it fits on. */
+  private Uni<PinnedPhoto> pin(Completion c) {
+    String prefix = "collections/" + c.collectionId() + "/";
+    return store
+        .readCaptured(c.standardizedKey())
+        .chain(
+            bytes ->
+                blocking
+                    .call(() -> renderSheets(bytes))
+                    .chain(
+                        sheets -> {
+                          Map<SheetSize, String> keys = new EnumMap<>(SheetSize.class);
+                          Uni<Void> chain =
+                              store.store(prefix + "standard.jpg", bytes, "image/jpeg");
+                          for (Map.Entry<SheetSize, byte[]> s : sheets.rendered.entrySet()) {
+                            String key = prefix + "layout-" + s.getKey().id() + ".jpg";
+                            keys.put(s.getKey(), key);
+                            chain = chain.chain(() -> store.store(key, s.getValue(), "image/jpeg"));
+                          }
+                          PhotoImaging.PhotoInfo info = sheets.info;
+                          return chain.replaceWith(
+                              new PinnedPhoto(
+                                  prefix + "standard.jpg",
+                                  c.standardizedKey(),
+                                  sha256(bytes),
+                                  bytes.length,
+                                  info.widthPx(),
+                                  info.heightPx(),
+                                  info.dpi(),
+                                  keys));
+                        }));
+  }
+
+  private record Sheets(PhotoImaging.PhotoInfo info, Map<SheetSize, byte[]> rendered) {}
+
+  private Sheets renderSheets(byte[] photo) {
+    PhotoImaging.PhotoInfo info = imaging.describe(photo);
+    Map<SheetSize, byte[]> rendered = new EnumMap<>(SheetSize.class);
+    for (SheetSize sheet : SheetSize.values()) {
+      LayoutPlan plan;
+      try {
+        plan = LayoutPlanner.plan(sheet, info.widthPx(), info.heightPx(), info.dpi());
+      } catch (IllegalArgumentException tooLarge) {
+        Log.warnf("no layout sheet %s: %s", sheet.id(), tooLarge.getMessage());
+        continue;
+      }
+      rendered.put(sheet, imaging.render(photo, plan));
+    }
+    return new Sheets(info, rendered);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package org.gradphoto.delivery.application.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gradphoto.delivery.application.port.in.BuildPackagesUseCase;
+import org.gradphoto.delivery.application.port.in.SchoolPackageUseCase;
+import org.gradphoto.delivery.application.port.in.StudentDownloadsUseCase.DownloadLink;
+import org.gradphoto.delivery.application.port.out.CollectionRepository;
+import org.gradphoto.delivery.application.port.out.DeliveryEvents;
+import org.gradphoto.delivery.application.port.out.DownloadLinks;
+import org.gradphoto.delivery.application.port.out.IdNumbers;
+import org.gradphoto.delivery.application.port.out.PackageArchiver;
+import org.gradphoto.delivery.application.port.out.PackageRepository;
+import org.gradphoto.delivery.application.port.out.UnitOfWork;
+import org.gradphoto.delivery.domain.MissingStudent;
+import org.gradphoto.delivery.domain.NamingConvention;
+import org.gradphoto.delivery.domain.PackageEntry;
+import org.gradphoto.delivery.domain.PackagePlan;
+import org.gradphoto.delivery.domain.PackagePlanner;
+import org.gradphoto.delivery.domain.PackageStatus;
+import org.gradphoto.delivery.domain.SchoolPackage;
+import org.gradphoto.delivery.domain.StudentCollection;
+import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.event.PhotosDelivered;
+import org.gradphoto.kernel.security.Actor;
+import org.gradphoto.kernel.value.Ids;
+
+/**
+ * School packages: a request queues one; the packaging worker plans it (who is in, how files are
+ * named), streams the ZIP to storage outside any transaction, then in one transaction marks the
+ * package ready, locks its collections as delivered and emits PhotosDelivered.
+ */
+@ApplicationScoped
+class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase {
+  private final CollectionRepository collections;
+  private final PackageRepository packages;
+  private final PackageArchiver archiver;
+  private final DownloadLinks links;
+  private final IdNumbers idNumbers;
+  private final DeliveryEvents events;
+  private final UnitOfWork uow;
+  private final Duration linkTtl;
+  private final Duration lease;
+
+  SchoolPackageService(
+      CollectionRepository collections,
+      PackageRepository packages,
+      PackageArchiver archiver,
+      DownloadLinks links,
+      IdNumbers idNumbers,
+      DeliveryEvents events,
+      UnitOfWork uow,
+      @ConfigProperty(name = "gradphoto.delivery.package-link-ttl", defaultValue = "PT15M")
+          Duration linkTtl,
+      @ConfigProperty(name = "gradphoto.delivery.package-lease", defaultValue = "PT10M")
+          Duration lease) {
+    this.collections = collections;
+    this.packages = packages;
+    this.archiver = archiver;
+    this.links = links;
+    this.idNumbers = idNumbers;
+    this.events = events;
+    this.uow = uow;
+    this.linkTtl = linkTtl;
+    this.lease = lease;
+  }
+
+  @Override
+  public Uni<SchoolPackage> request(
+      Actor actor, String schoolCode, UUID batchId, NamingConvention naming) {
+    requireSchool(actor, schoolCode);
+    return uow.transaction(
+        () ->
+            packages
+                .ofBatch(schoolCode, batchId)
+                .chain(
+                    existing -> {
+                      Optional<SchoolPackage> pending =
+                          existing.stream().filter(p -> p.status().isPending()).findFirst();
+                      if (pending.isPresent()) {
+                        return Uni.createFrom().item(pending.get());
+                      }
+                      return collections
+                          .ofBatch(schoolCode, batchId)
+                          .chain(
+                              batch -> {
+                                if (batch.stream().noneMatch(c -> c.status().hasStandardPhoto())) {
+                                  throw ProblemException.conflict(
+                                      "NOTHING_TO_DELIVER",
+                                      "No student of this batch has a completed photo yet.");
+                                }
+                                SchoolPackage pkg =
+                                    SchoolPackage.requested(
+                                        Ids.newId(),
+                                        schoolCode,
+                                        batchId,
+                                        naming,
+                                        actor.id(),
+                                        Instant.now());
+                                return packages.save(pkg).replaceWith(pkg);
+                              });
+                    }));
+  }
+
+  @Override
+  public Uni<SchoolPackage> get(Actor actor, UUID packageId) {
+    return uow.transaction(() -> packages.find(packageId)).map(p -> visible(actor, p));
+  }
+
+  @Override
+  public Uni<List<SchoolPackage>> ofBatch(Actor actor, String schoolCode, UUID batchId) {
+    requireSchool(actor, schoolCode);
+    return uow.transaction(() -> packages.ofBatch(schoolCode, batchId))
+        .map(
+            list ->
+                list.stream()
+                    .sorted(Comparator.comparing(SchoolPackage::requestedAt).reversed())
+                    .toList());
+  }
+
+  @Override
+  public Uni<DownloadLink> download(Actor actor, UUID packageId) {
+    return get(actor, packageId)
+        .chain(
+            p -> {
+              if (p.status() != PackageStatus.READY) {
+                throw ProblemException.conflict(
+                    "PACKAGE_NOT_READY", "The package is " + p.status() + "; try again later.");
+              }
+              return links.link(
+                  p.objectKey(), p.fileName(), p.fileName(), "application/zip", linkTtl);
+            });
+  }
+
+  @Override
+  public Uni<List<MissingStudent>> missing(Actor actor, String schoolCode, UUID batchId) {
+    requireSchool(actor, schoolCode);
+    return uow.transaction(() -> collections.ofBatch(schoolCode, batchId))
+        .map(
+            batch ->
+                batch.stream()
+                    .filter(c -> !c.status().hasStandardPhoto())
+                    .sorted(
+                        Comparator.comparing(
+                            (StudentCollection c) ->
+                                c.studentNumber() == null ? "" : c.studentNumber()))
+                    .map(
+                        c ->
+                            new MissingStudent(
+                                c.collectionId(),
+                                c.studentNumber(),
+                                c.studentName(),
+                                c.idNumberMasked(),
+                                c.status()))
+                    .toList());
+  }
+
+  @Override
+  public Uni<Optional<UUID>> buildNext() {
+    return uow.transaction(() -> packages.claimNext(lease))
+        .chain(
+            claimed ->
+                claimed.isEmpty()
+                    ? Uni.createFrom().item(Optional.<UUID>empty())
+                    : build(claimed.get()).replaceWith(Optional.of(claimed.get().packageId())));
+  }
+
+  private Uni<Void> build(SchoolPackage pkg) {
+    Instant started = Instant.now();
+    return uow.transaction(() -> collections.ofBatch(pkg.schoolCode(), pkg.batchId()))
+        .map(
+            batch ->
+                PackagePlanner.plan(
+                    pkg, batch, c -> idNumbers.open(c.idNumberSealed()), Instant.now()))
+        .chain(plan -> archiver.archive(plan).chain(archived -> finish(plan, archived)))
+        .invoke(
+            () ->
+                Log.infof(
+                    "package %s built in %d ms",
+                    pkg.packageId(), Duration.between(started, Instant.now()).toMillis()))
+        .onFailure()
+        .recoverWithUni(
+            e -> {
+              Log.errorf(e, "package %s failed", pkg.packageId());
+              return uow.transaction(() -> packages.save(pkg.failed(e.getClass().getSimpleName())));
+            });
+  }
+
+  private Uni<Void> finish(PackagePlan plan, PackageArchiver.Archived archived) {
+    Instant now = Instant.now();
+    SchoolPackage pkg = plan.pkg();
+    List<UUID> ids = plan.entries().stream().map(PackageEntry::collectionId).toList();
+    SchoolPackage ready =
+        pkg.ready(
+            plan.objectKey(),
+            plan.fileName(),
+            plan.entries().size(),
+            plan.missing().size(),
+            archived.sizeBytes(),
+            archived.sha256(),
+            now);
+    return uow.transaction(
+        () ->
+            packages
+                .save(ready)
+                .chain(() -> collections.markDelivered(ids, pkg.packageId(), now))
+                .chain(
+                    () ->
+                        events.photosDelivered(
+                            new PhotosDelivered(
+                                pkg.packageId(),
+                                pkg.schoolCode(),
+                                pkg.batchId(),
+                                ids,
+                                plan.objectKey(),
+                                now))));
+  }
+
+  private static void requireSchool(Actor actor, String schoolCode) {
+    if (!actor.mayActFor(schoolCode)) {
+      throw ProblemException.forbidden(
+          "SCHOOL_NOT_ALLOWED", "You may act only for the schools in your account.");
+    }
+  }
+
+  private static SchoolPackage visible(Actor actor, Optional<SchoolPackage> p) {
+    return p.filter(x -> actor.mayActFor(x.schoolCode()))
+        .orElseThrow(() -> ProblemException.notFound("PACKAGE_NOT_FOUND", "No such package."));
+  }
+}

@@ -1,0 +1,117 @@
+package org.gradphoto.delivery.application.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gradphoto.delivery.application.port.in.StudentDownloadsUseCase;
+import org.gradphoto.delivery.application.port.out.CollectionRepository;
+import org.gradphoto.delivery.application.port.out.DownloadLinks;
+import org.gradphoto.delivery.application.port.out.UnitOfWork;
+import org.gradphoto.delivery.domain.SheetSize;
+import org.gradphoto.delivery.domain.StudentCollection;
+import org.gradphoto.kernel.error.ProblemException;
+
+/** Students see only their own collections and get short-lived links to their own photos. */
+@ApplicationScoped
+class StudentDownloadsService implements StudentDownloadsUseCase {
+  private final CollectionRepository collections;
+  private final DownloadLinks links;
+  private final UnitOfWork uow;
+  private final Duration ttl;
+
+  StudentDownloadsService(
+      CollectionRepository collections,
+      DownloadLinks links,
+      UnitOfWork uow,
+      @ConfigProperty(name = "gradphoto.delivery.student-link-ttl", defaultValue = "PT5M")
+          Duration ttl) {
+    this.collections = collections;
+    this.links = links;
+    this.uow = uow;
+    this.ttl = ttl;
+  }
+
+  @Override
+  public Uni<List<CollectionView>> collectionsOf(UUID studentId) {
+    return uow.transaction(() -> collections.ofStudent(studentId))
+        .map(
+            list ->
+                list.stream()
+                    .sorted(Comparator.comparing(StudentCollection::collectionId))
+                    .map(StudentDownloadsService::view)
+                    .toList());
+  }
+
+  @Override
+  public Uni<DownloadLink> standardPhoto(UUID studentId, UUID collectionId) {
+    return ownCompleted(studentId, collectionId)
+        .chain(
+            c ->
+                links.link(
+                    c.photo().standardKey(),
+                    "标准照-" + c.photo().widthPx() + "x" + c.photo().heightPx() + ".jpg",
+                    "standard-photo-" + c.photo().widthPx() + "x" + c.photo().heightPx() + ".jpg",
+                    "image/jpeg",
+                    ttl));
+  }
+
+  @Override
+  public Uni<DownloadLink> layoutSheet(UUID studentId, UUID collectionId, SheetSize sheet) {
+    return ownCompleted(studentId, collectionId)
+        .chain(
+            c -> {
+              String key = c.photo().layoutKeys().get(sheet);
+              if (key == null) {
+                return Uni.createFrom()
+                    .failure(
+                        ProblemException.notFound(
+                            "LAYOUT_SHEET_UNAVAILABLE",
+                            "这张照片放不进" + sheet.label() + "排版纸，请选择其他尺寸。"));
+              }
+              return links.link(
+                  key,
+                  "排版照-" + sheet.label() + ".jpg",
+                  "layout-sheet-" + sheet.id() + ".jpg",
+                  "image/jpeg",
+                  ttl);
+            });
+  }
+
+  /** Another student's collection answers exactly like one that does not exist. */
+  private Uni<StudentCollection> ownCompleted(UUID studentId, UUID collectionId) {
+    return uow.transaction(() -> collections.find(collectionId))
+        .map(
+            found -> {
+              StudentCollection c =
+                  found
+                      .filter(x -> x.belongsTo(studentId))
+                      .orElseThrow(
+                          () -> ProblemException.notFound("COLLECTION_NOT_FOUND", "没有找到这条采集记录。"));
+              if (!c.status().hasStandardPhoto() || c.photo() == null) {
+                throw ProblemException.conflict(
+                    "PHOTO_NOT_READY", "采集完成后才能下载照片，当前状态：" + c.status().label() + "。");
+              }
+              return c;
+            });
+  }
+
+  private static CollectionView view(StudentCollection c) {
+    return new CollectionView(
+        c.collectionId(),
+        c.batchId(),
+        c.batchName(),
+        c.schoolCode(),
+        c.schoolName(),
+        c.specProfile(),
+        c.status(),
+        c.completedAt(),
+        c.deliveredAt(),
+        c.photo() == null
+            ? List.of()
+            : c.photo().layoutKeys().keySet().stream().sorted().map(SheetSize::id).toList());
+  }
+}

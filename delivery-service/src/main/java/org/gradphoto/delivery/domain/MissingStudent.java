@@ -1,0 +1,11 @@
+package org.gradphoto.delivery.domain;
+
+import java.util.UUID;
+
+/** A student of the batch whose photo is not complete yet. */
+public record MissingStudent(
+    UUID collectionId,
+    String studentNumber,
+    String studentName,
+    String idNumberMasked,
+    CollectionStatus status) {}

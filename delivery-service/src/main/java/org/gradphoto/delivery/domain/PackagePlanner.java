@@ -1,0 +1,89 @@
+package org.gradphoto.delivery.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Decides a package's contents: every collection of the batch with a standard photo, named by the
+ * school's convention (sanitised, unique within the ZIP), and every other one as missing.
+ */
+public final class PackagePlanner {
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+
+  private PackagePlanner() {}
+
+  /**
+   * @param idNumberOf opens a collection's sealed ID number (only asked under {@link
+   *     NamingConvention#ID_NUMBER})
+   */
+  public static PackagePlan plan(
+      SchoolPackage pkg,
+      List<StudentCollection> batch,
+      Function<StudentCollection, String> idNumberOf,
+      Instant now) {
+    List<StudentCollection> sorted = new ArrayList<>(batch);
+    sorted.sort(
+        Comparator.comparing(
+                (StudentCollection c) -> c.studentNumber() == null ? "" : c.studentNumber())
+            .thenComparing(StudentCollection::collectionId));
+    Set<String> taken = new HashSet<>();
+    List<PackageEntry> entries = new ArrayList<>();
+    List<MissingStudent> missing = new ArrayList<>();
+    for (StudentCollection c : sorted) {
+      if (!c.status().hasStandardPhoto() || c.photo() == null) {
+        missing.add(
+            new MissingStudent(
+                c.collectionId(),
+                c.studentNumber(),
+                c.studentName(),
+                c.idNumberMasked(),
+                c.status()));
+        continue;
+      }
+      String base =
+          switch (pkg.naming()) {
+            case ID_NUMBER -> c.idNumberSealed() == null ? null : idNumberOf.apply(c);
+            case STUDENT_NUMBER -> c.studentNumber();
+          };
+      String name = unique(safe(base, c), taken);
+      entries.add(
+          new PackageEntry(
+              c.collectionId(),
+              c.photo().standardKey(),
+              name + ".jpg",
+              c.photo().sha256(),
+              c.photo().sizeBytes(),
+              c.studentNumber(),
+              c.studentName(),
+              c.idNumberMasked(),
+              c.completedAt()));
+    }
+    String stamp = STAMP.format(now.atZone(CHINA));
+    String objectKey =
+        "packages/" + pkg.schoolCode() + "/" + pkg.batchId() + "/" + pkg.packageId() + ".zip";
+    String fileName = pkg.schoolCode() + "_photos_" + stamp + ".zip";
+    return new PackagePlan(pkg, objectKey, fileName, entries, missing);
+  }
+
+  /** Keeps letters, digits, '-' and '_' so a name is safe on every file system. */
+  static String safe(String base, StudentCollection c) {
+    String cleaned = base == null ? "" : base.strip().replaceAll("[^A-Za-z0-9_-]", "");
+    return cleaned.isEmpty() ? c.collectionId().toString() : cleaned;
+  }
+
+  private static String unique(String name, Set<String> taken) {
+    String candidate = name;
+    for (int n = 2; !taken.add(candidate.toUpperCase()); n++) {
+      candidate = name + "_" + n;
+    }
+    return candidate;
+  }
+}

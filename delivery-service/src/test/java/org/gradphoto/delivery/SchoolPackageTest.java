@@ -1,0 +1,287 @@
+package org.gradphoto.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.gradphoto.delivery.Fixtures.Student;
+import org.gradphoto.kernel.event.EventJson;
+import org.gradphoto.kernel.event.PhotosDelivered;
+import org.gradphoto.kernel.event.Topics;
+import org.gradphoto.testsupport.Eventually;
+import org.gradphoto.testsupport.KafkaProbe;
+import org.gradphoto.testsupport.StudentTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A school admin asks for a batch's package: the ZIP lands in real S3 with photos named by ID
+ * number, a manifest in CSV and XLSX and the missing list; PhotosDelivered goes out on Kafka and
+ * the students see 上网中.
+ */
+@QuarkusTest
+class SchoolPackageTest {
+  private static final String SCHOOL = "10998";
+
+  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return entries;
+  }
+
+  private static String sha256(byte[] b) throws NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  private static void awaitCompleted(Student s) {
+    String status =
+        Eventually.await(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(StudentTokens.forStudent(s.studentId()))
+                    .get("/students/me/collections")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getString("find { it.collectionId == '" + s.collectionId() + "' }.status"),
+            "COMPLETED",
+            Duration.ofSeconds(60));
+    assertEquals("COMPLETED", status);
+  }
+
+  private static String awaitPackage(String token, String packageId) {
+    String status =
+        Eventually.await(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .get("/packages/" + packageId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<String>path("status"),
+            "READY",
+            Duration.ofSeconds(60));
+    assertEquals("READY", status);
+    return status;
+  }
+
+  @Test
+  void
+      a_batch_package_holds_every_completed_photo_named_by_id_number_with_manifest_and_missing_list()
+          throws Exception {
+    UUID batch = UUID.randomUUID();
+    Student a = Student.of(batch, SCHOOL, "2023100201", "11010520000101123X", "chsi-graduation");
+    Student b = Student.of(batch, SCHOOL, "2023100202", "110105200002021234", "chsi-graduation");
+    Student late = Student.of(batch, SCHOOL, "2023100203", "110105200003031234", "chsi-graduation");
+    List.of(a, b, late).forEach(Fixtures::grant);
+    byte[] photoA = Fixtures.complete(a, 480, 640);
+    byte[] photoB = Fixtures.complete(b, 480, 640);
+    awaitCompleted(a);
+    awaitCompleted(b);
+    String admin = Fixtures.staff("school-admin", SCHOOL);
+
+    given()
+        .auth()
+        .oauth2(admin)
+        .get("/schools/" + SCHOOL + "/batches/" + batch + "/missing-students")
+        .then()
+        .statusCode(200)
+        .body("", hasSize(1))
+        .body("[0].studentNumber", equalTo("2023100203"))
+        .body("[0].idNumberMasked", equalTo("110105********1234"))
+        .body("[0].status", equalTo("COLLECTING"));
+
+    String packageId =
+        given()
+            .auth()
+            .oauth2(admin)
+            .contentType("application/json")
+            .body("{\"naming\":\"ID_NUMBER\"}")
+            .post("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("packageId");
+    awaitPackage(admin, packageId);
+    given()
+        .auth()
+        .oauth2(admin)
+        .get("/packages/" + packageId)
+        .then()
+        .body("photoCount", equalTo(2))
+        .body("missingCount", equalTo(1));
+
+    String url =
+        given()
+            .auth()
+            .oauth2(admin)
+            .get("/packages/" + packageId + "/download")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    HttpResponse<byte[]> zip = Fixtures.fetch(url);
+    assertEquals(200, zip.statusCode());
+    Map<String, byte[]> entries = unzip(zip.body());
+    assertEquals(
+        List.of(
+            "photos/11010520000101123X.jpg",
+            "photos/110105200002021234.jpg",
+            "manifest.csv",
+            "manifest.xlsx",
+            "missing.csv"),
+        List.copyOf(entries.keySet()));
+    assertTrue(java.util.Arrays.equals(photoA, entries.get("photos/11010520000101123X.jpg")));
+    assertTrue(java.util.Arrays.equals(photoB, entries.get("photos/110105200002021234.jpg")));
+
+    String csv = new String(entries.get("manifest.csv"), StandardCharsets.UTF_8);
+    assertTrue(csv.startsWith("\uFEFF学号,姓名,证件号码(脱敏),文件名,采集完成时间,SHA-256"), csv);
+    List<String> lines = csv.lines().toList();
+    assertEquals(3, lines.size());
+    String[] rowA = lines.get(1).split(",");
+    assertEquals("2023100201", rowA[0]);
+    assertEquals(a.name(), rowA[1]);
+    assertEquals("110105********123X", rowA[2]);
+    assertEquals("11010520000101123X.jpg", rowA[3]);
+    assertEquals(sha256(photoA), rowA[5]);
+    assertTrue(!csv.contains("11010520000101123X,"), "no clear ID number outside file names");
+
+    String missing = new String(entries.get("missing.csv"), StandardCharsets.UTF_8);
+    assertTrue(missing.contains("2023100203," + late.name() + ",110105********1234,采集中"), missing);
+
+    try (ReadableWorkbook wb =
+        new ReadableWorkbook(new ByteArrayInputStream(entries.get("manifest.xlsx")))) {
+      Sheet manifest = wb.getSheet(0).orElseThrow();
+      assertEquals("清单", manifest.getName());
+      List<Row> rows = manifest.read();
+      assertEquals(3, rows.size());
+      assertEquals("2023100202", rows.get(2).getCellText(0));
+      assertEquals("110105200002021234.jpg", rows.get(2).getCellText(3));
+      assertEquals(sha256(photoB), rows.get(2).getCellText(5));
+      List<Row> missingRows = wb.getSheet(1).orElseThrow().read();
+      assertEquals("2023100203", missingRows.get(1).getCellText(0));
+    }
+
+    Optional<ConsumerRecord<String, String>> event =
+        KafkaProbe.await(
+            Topics.DELIVERY_EVENTS, r -> packageId.equals(r.key()), Duration.ofSeconds(30));
+    assertTrue(event.isPresent(), "PhotosDelivered published");
+    PhotosDelivered delivered =
+        (PhotosDelivered) EventJson.read(event.get().value()).orElseThrow().payload();
+    assertEquals(
+        java.util.Set.of(a.collectionId(), b.collectionId()),
+        java.util.Set.copyOf(delivered.collectionIds()));
+    assertEquals(batch, delivered.batchId());
+    assertEquals(SCHOOL, delivered.schoolCode());
+
+    given()
+        .auth()
+        .oauth2(StudentTokens.forStudent(a.studentId()))
+        .get("/students/me/collections")
+        .then()
+        .body("[0].status", equalTo("DELIVERED"))
+        .body("[0].statusLabel", equalTo("上网中"));
+  }
+
+  @Test
+  void the_school_may_name_photos_by_student_number_instead() throws Exception {
+    UUID batch = UUID.randomUUID();
+    Student s = Student.of(batch, SCHOOL, "2023100301", "110105200004041234", "one-inch");
+    Fixtures.grant(s);
+    Fixtures.complete(s, 295, 413);
+    awaitCompleted(s);
+    String operator = Fixtures.staff("operator");
+    String packageId =
+        given()
+            .auth()
+            .oauth2(operator)
+            .contentType("application/json")
+            .body("{\"naming\":\"STUDENT_NUMBER\"}")
+            .post("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("packageId");
+    awaitPackage(operator, packageId);
+    String url =
+        given()
+            .auth()
+            .oauth2(operator)
+            .get("/packages/" + packageId + "/download")
+            .then()
+            .extract()
+            .path("url");
+    HttpResponse<byte[]> zip = Fixtures.fetch(url);
+    assertTrue(
+        zip.headers().firstValue("Content-Disposition").orElse("").contains(SCHOOL + "_photos_"));
+    assertTrue(unzip(zip.body()).containsKey("photos/2023100301.jpg"));
+  }
+
+  @Test
+  void an_admin_of_another_school_can_neither_ask_for_nor_see_the_package() {
+    UUID batch = UUID.randomUUID();
+    String stranger = Fixtures.staff("school-admin", "10001");
+    given()
+        .auth()
+        .oauth2(stranger)
+        .contentType("application/json")
+        .body("{}")
+        .post("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("SCHOOL_NOT_ALLOWED"));
+    given()
+        .auth()
+        .oauth2(stranger)
+        .get("/schools/" + SCHOOL + "/batches/" + batch + "/missing-students")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(StudentTokens.forStudent(UUID.randomUUID()))
+        .get("/schools/" + SCHOOL + "/batches/" + batch + "/missing-students")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void a_batch_without_any_completed_photo_has_nothing_to_deliver() {
+    given()
+        .auth()
+        .oauth2(Fixtures.staff("operator"))
+        .contentType("application/json")
+        .body("{}")
+        .post("/schools/" + SCHOOL + "/batches/" + UUID.randomUUID() + "/packages")
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("NOTHING_TO_DELIVER"));
+  }
+}

@@ -1,0 +1,80 @@
+package org.gradphoto.delivery.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PackagePlannerTest {
+  private static final UUID BATCH = UUID.randomUUID();
+
+  private static StudentCollection student(String number, String sealedId, boolean completed) {
+    UUID id = UUID.randomUUID();
+    StudentCollection c =
+        StudentCollection.eligible(
+            id,
+            UUID.randomUUID(),
+            BATCH,
+            "2027届",
+            "10999",
+            "测试大学",
+            number,
+            "张三",
+            "RESIDENT_ID",
+            "110105********1234",
+            sealedId,
+            "chsi-graduation");
+    if (!completed) {
+      return c;
+    }
+    return c.completed(
+        c.studentId(),
+        BATCH,
+        "10999",
+        "chsi-graduation",
+        new PinnedPhoto(
+            "collections/" + id + "/standard.jpg", "k", "ab", 10, 480, 640, 300, Map.of()),
+        Instant.parse("2026-11-20T02:00:00Z"));
+  }
+
+  private static SchoolPackage pkg(NamingConvention naming) {
+    return SchoolPackage.requested(
+        UUID.randomUUID(), "10999", BATCH, naming, "admin", Instant.now());
+  }
+
+  @Test
+  void photos_are_named_by_the_opened_id_number_and_the_rest_are_missing() {
+    List<StudentCollection> batch =
+        List.of(
+            student("2023002", "sealed-b", true),
+            student("2023001", "sealed-a", true),
+            student("2023003", "sealed-c", false));
+    PackagePlan plan =
+        PackagePlanner.plan(
+            pkg(NamingConvention.ID_NUMBER),
+            batch,
+            c ->
+                c.idNumberSealed().equals("sealed-a") ? "11010520000101123X" : "110105200002021234",
+            Instant.now());
+    assertEquals(
+        List.of("11010520000101123X.jpg", "110105200002021234.jpg"),
+        plan.entries().stream().map(PackageEntry::fileName).toList());
+    assertEquals(1, plan.missing().size());
+    assertEquals("2023003", plan.missing().getFirst().studentNumber());
+  }
+
+  @Test
+  void equal_names_get_a_suffix_and_unsafe_characters_are_dropped() {
+    List<StudentCollection> batch =
+        List.of(student("A/01", "x", true), student("A01", "y", true), student("", "z", true));
+    PackagePlan plan =
+        PackagePlanner.plan(pkg(NamingConvention.STUDENT_NUMBER), batch, c -> "", Instant.now());
+    List<String> names = plan.entries().stream().map(PackageEntry::fileName).toList();
+    assertEquals(3, names.stream().distinct().count());
+    assertEquals(List.of("A01.jpg", "A01_2.jpg"), names.subList(1, 3));
+    assertEquals(batch.get(2).collectionId() + ".jpg", names.getFirst());
+  }
+}
