@@ -274,6 +274,17 @@ class ConfigurationDriftTest {
         }
       }
       assertEquals(Set.of("pg-" + db), databases, service + " reaches only its database");
+
+      JsonNode admits = Chart.named(objects, "NetworkPolicy", "pg-" + db).at("/spec/ingress/0");
+      assertEquals(5432, admits.at("/ports/0/port").asInt());
+      assertEquals(
+          Set.of(
+              "{\"app.kubernetes.io/name\":\"" + service + "\"}",
+              "{\"cnpg.io/cluster\":\"pg-" + db + "\"}"),
+          list(admits.path("from")).stream()
+              .map(f -> f.at("/podSelector/matchLabels").toString())
+              .collect(Collectors.toSet()),
+          "pg-" + db + " admits only " + service + " (and its own instances)");
     }
   }
 
