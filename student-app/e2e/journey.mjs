@@ -139,8 +139,8 @@ async function pay(j, path, phone, price) {
   })
 }
 
-async function uploadAndPreview(j, path, phone) {
-  await j.step(path, '拍照要求 → 从相册选取 → 参考线框', phone.page, async () => {
+async function uploadAndPreview(j, path, phone, again = '') {
+  await j.step(path, `${again}拍照要求 → 从相册选取 → 参考线框`, phone.page, async () => {
     await phone.tap('我已阅读，拍照或从相册选取')
     await phone.see('从相册选取')
     const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser', { timeout: 15000 }), phone.tap('从相册选取')])
@@ -150,7 +150,7 @@ async function uploadAndPreview(j, path, phone) {
     const box = await phone.visible(phone.page.locator('#guide-frame')).boundingBox()
     if (!box || box.width > 360) throw new Error(`guide frame ${JSON.stringify(box)} does not fit a 360 px screen`)
   })
-  await j.step(path, '上传 (进度) → 照片标准化 预览与检测结果', phone.page, async () => {
+  await j.step(path, `${again}上传 (进度) → 照片标准化 预览与检测结果`, phone.page, async () => {
     await phone.tap('上传')
     const r = await waitForAny(phone, ['确认提交'], 90000)
     if (r !== '确认提交') throw new Error(r ?? 'no preview within 90 s')
@@ -162,8 +162,8 @@ async function uploadAndPreview(j, path, phone) {
   })
 }
 
-async function submit(j, path, phone) {
-  await j.step(path, '确认提交 → 授权审核结果通知 → 审核中', phone.page, async () => {
+async function submit(j, path, phone, again = '') {
+  await j.step(path, `${again}确认提交 → 授权审核结果通知 → 审核中`, phone.page, async () => {
     const btn = phone.text('确认提交')
     if (await btn.evaluate((el) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false')) {
       const findings = await phone.visible(phone.page.locator('#findings')).innerText()
@@ -297,7 +297,7 @@ async function main() {
         for (const kind of ['标准照', '排版照']) {
           await phone.tap(kind)
           const img = phone.visible(phone.page.locator('#download-img img, img#download-img'))
-          await img.waitFor({ state: 'visible', timeout: 20000 })
+          await img.waitFor({ state: 'visible', timeout: 75000 })
           await eventually(`${kind} image loaded`, () => img.evaluate((el) => el.complete && el.naturalWidth > 0), { timeoutMs: 20000, everyMs: 500 })
           const src = await img.getAttribute('src')
           const res = await fetch(src)
@@ -307,7 +307,7 @@ async function main() {
         }
         await phone.see('保存照片')
       })
-      if (state.statusesSeen) console.log(`       statuses seen on the way: ${state.statusesSeen.join(' → ')}`)
+      if (state.statusesSeen) console.log(`       statuses seen while waiting: ${state.statusesSeen.join(' → ')}`)
       await ctx.close()
     }
 
@@ -347,13 +347,13 @@ async function main() {
           return t.startsWith('初审失败，请重拍') && (!state.reasonSentence || t.includes(state.reasonSentence))
         }, { timeoutMs: REVIEW_WAIT_MS, everyMs: 2000 })
       })
-      await j.step('rejection', '重新拍照 (no second payment) → 上传 → 预览', phone.page, async () => {
+      await j.step('rejection', '重新拍照 → 拍照要求 (no second payment)', phone.page, async () => {
         await phone.tap('重新拍照')
         const r = await waitForAny(phone, ['拍照注意事项', '立即支付'], 20000)
         if (r !== '拍照注意事项') throw new Error(`retake went to ${r} instead of the shooting requirements`)
       })
-      await uploadAndPreview(j, 'rejection', phone)
-      await submit(j, 'rejection', phone)
+      await uploadAndPreview(j, 'rejection', phone, '重拍: ')
+      await submit(j, 'rejection', phone, '重拍: ')
       await reviewerDecides(j, 'rejection', state, 'PASS')
       await seeCompleted(j, 'rejection', phone, state)
       await ctx.close()

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api } from '../../api'
 import { ErrorBar, Row, ServiceButton, StatusCard } from '../../components/ui'
 import { formatWindow } from '../../lib/format'
-import { go, param, toast, useLoad } from '../../lib/hooks'
+import { go, param, useLoad } from '../../lib/hooks'
 import { authoriseResultNotification } from '../../lib/notify'
 import { messageOf } from '../../lib/problem'
 import { formatFen, mergeStatus, statusView } from '../../lib/status'
@@ -80,7 +80,7 @@ export default function CollectionDetail() {
       {(view.phase === 'IN_REVIEW' || view.phase === 'PREVIEW') && (
         <Button className="btn btn-default" disabled={busy} onClick={notify}>审核结果通知我</Button>
       )}
-      <Button className="btn btn-default" onClick={() => { void reload().then(() => toast('已刷新')) }}>刷新状态</Button>
+      <Button className="btn btn-default" onClick={() => { void reload() }}>刷新状态</Button>
       {view.phase === 'IN_REVIEW' && <Text className="hint">审核约两个工作日。审核中如发现信息有误或想更换照片，请立即联系客服。照片一经审核通过，即不支持更换照片。</Text>}
       {view.phase === 'REJECTED' && <Text className="hint">请按审核意见尽快重新拍照，重拍上传不需要重复付费。</Text>}
       <Button className="btn btn-default" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>返回首页</Button>

@@ -1,11 +1,11 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api'
 import type { Download } from '../../api/types'
 import { ErrorBar, ServiceButton } from '../../components/ui'
-import { param, toast, useLoad } from '../../lib/hooks'
-import { messageOf } from '../../lib/problem'
+import { param, sleep, toast, useLoad } from '../../lib/hooks'
+import { ApiError, messageOf } from '../../lib/problem'
 
 const KINDS = [
   { kind: 'standard' as const, label: '标准照' },
@@ -35,7 +35,27 @@ export default function DownloadPage() {
   const [kind, setKind] = useState<'standard' | 'layout'>('standard')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const { data, error: loadError, reload } = useLoad(() => api.download(id, kind), [id, kind])
+  const [waiting, setWaiting] = useState(false)
+  // delivery makes the photos when it hears 采集完成, a moment after the student may: wait for it
+  const { data, error: loadError, reload, setData } = useLoad(async () => {
+    for (let i = 0; ; i++) {
+      try {
+        const d = await api.download(id, kind)
+        setWaiting(false)
+        return d
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 409) || i >= 30) { setWaiting(false); throw e }
+        setWaiting(true)
+        await sleep(2000)
+      }
+    }
+  }, [id, kind])
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) { first.current = false; return }
+    setData(null)
+    void reload() // the other kind of photo
+  }, [kind, reload, setData])
 
   const save = async () => {
     if (!data) return
@@ -56,11 +76,12 @@ export default function DownloadPage() {
     <View className="page">
       <View className="tabs">
         {KINDS.map((k) => (
-          <View key={k.kind} className={`tab ${kind === k.kind ? 'tab-active' : ''}`} onClick={() => { setKind(k.kind); setTimeout(() => void reload(), 0) }}>{k.label}</View>
+          <View key={k.kind} className={`tab ${kind === k.kind ? 'tab-active' : ''}`} onClick={() => setKind(k.kind)}>{k.label}</View>
         ))}
       </View>
-      <ErrorBar message={loadError || error} />
+      <ErrorBar message={waiting ? null : loadError || error} />
       <View className="card">
+        {waiting && !data?.url && <Text className="hint">照片正在生成，请稍候…</Text>}
         {data?.url ? <Image className="download-img" id="download-img" src={data.url} mode="widthFix" showMenuByLongpress /> : <Text className="hint">正在获取照片…</Text>}
         {data?.fileName && <Text className="hint center">{data.fileName}</Text>}
       </View>
