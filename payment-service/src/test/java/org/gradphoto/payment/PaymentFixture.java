@@ -120,20 +120,20 @@ final class PaymentFixture {
     return viewOrder().path("state");
   }
 
-  List<ConsumerRecord<String, String>> paymentEvents(String type, Duration window) {
-    return KafkaProbe.all(
-        Topics.PAYMENT_EVENTS,
-        r -> collectionId.toString().equals(r.key()) && type.equals(KafkaProbe.header(r, "type")),
-        window);
+  /** The payment events of this collection of a type, after waiting {@code quiet} for more. */
+  List<ConsumerRecord<String, String>> paymentEvents(String type, Duration quiet) {
+    try {
+      Thread.sleep(quiet.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return PaymentEventsTap.get().of(collectionId.toString(), type);
   }
 
   boolean paymentEventArrives(String type) {
-    return KafkaProbe.await(
-            Topics.PAYMENT_EVENTS,
-            r ->
-                collectionId.toString().equals(r.key())
-                    && type.equals(KafkaProbe.header(r, "type")),
-            Duration.ofSeconds(20))
-        .isPresent();
+    return Eventually.await(
+        () -> !PaymentEventsTap.get().of(collectionId.toString(), type).isEmpty(),
+        true,
+        Duration.ofSeconds(20));
   }
 }

@@ -90,7 +90,7 @@ class PaymentFlowTest {
     sandbox
         .deliveries(outTradeNo)
         .forEach(d -> assertEquals(204, d.status(), "every delivery is acknowledged"));
-    var confirmed = s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(3));
+    var confirmed = s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1));
     assertEquals(1, confirmed.size(), "one PaymentConfirmed for five notifications");
     PaymentConfirmed event =
         (PaymentConfirmed) EventJson.read(confirmed.get(0).value()).orElseThrow().payload();
@@ -196,7 +196,7 @@ class PaymentFlowTest {
         });
     assertEquals("CREATED", s.orderState());
     assertTrue(
-        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");
+        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).isEmpty(), "nothing confirmed");
 
     // The genuine notification, with the SDK's real verification, does pay the order.
     notify(genuine.headers(), genuine.body()).then().statusCode(204);
@@ -215,7 +215,7 @@ class PaymentFlowTest {
     assertEquals(422, sandbox.deliveries(outTradeNo).get(0).status());
     assertEquals("CREATED", s.orderState());
     assertTrue(
-        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");
+        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).isEmpty(), "nothing confirmed");
 
     given()
         .auth()
@@ -245,7 +245,7 @@ class PaymentFlowTest {
     assertTrue(report.confirmed() >= 1, "the sweep confirmed the order");
     assertEquals("PAID", s.orderState());
     assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
-    assertEquals(1, s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).size());
+    assertEquals(1, s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).size());
   }
 
   @Test
@@ -295,7 +295,7 @@ class PaymentFlowTest {
         .body("code", equalTo("ORDER_CLOSED"))
         .body("detail", containsString("订单已关闭"));
     assertTrue(
-        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(2)).isEmpty(), "nothing confirmed");
+        s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).isEmpty(), "nothing confirmed");
 
     // The student starts over: a new order, which pays normally.
     UUID second = s.orderPaidFor();
