@@ -122,7 +122,11 @@ final class Fixtures {
 
     /** Submits a photo and returns its attempt id. */
     UUID submits(List<PhotoSubmitted.Finding> findings) {
-      UUID attemptId = UUID.randomUUID();
+      return submits(UUID.randomUUID(), findings);
+    }
+
+    /** Submits (or, with a known attempt id, sends again) a photo; returns its attempt id. */
+    UUID submits(UUID attemptId, List<PhotoSubmitted.Finding> findings) {
       publish(
           new PhotoSubmitted(
               collectionId,

@@ -179,6 +179,7 @@ class ReviewFlowTest {
         rejected.reasons());
     assertEquals("REJECTED", s.state(r1, t1));
 
+    s.submits(first, List.of()); // the first photo again, under a new event id: ignored
     UUID second = s.submits();
     String t2 = s.awaitTask(r1, second);
     assertNotEquals(t1, t2);
@@ -200,6 +201,12 @@ class ReviewFlowTest {
         .then()
         .body("collection.state", equalTo("COMPLETED"))
         .body("collection.stateLabel", equalTo("采集完成"));
+    List<String> actions =
+        as(r1)
+            .get("/staff/collections/" + s.collectionId() + "/audit")
+            .jsonPath()
+            .getList("action");
+    assertEquals(2, actions.stream().filter("OPENED"::equals).count(), actions.toString());
   }
 
   @Test

@@ -25,6 +25,11 @@ public record AuditEntry(
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
   }
 
+  /** What the system did by itself (events, comparison, completion). */
+  public static AuditEntry bySystem(ReviewTask task, Action action, String note, Instant at) {
+    return of(task, action, SYSTEM, SYSTEM, List.of(), note, at);
+  }
+
   public static AuditEntry of(
       ReviewTask task,
       Action action,

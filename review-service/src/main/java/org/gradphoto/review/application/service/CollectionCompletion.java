@@ -3,7 +3,6 @@ package org.gradphoto.review.application.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.review.application.port.out.AuditTrail;
 import org.gradphoto.review.application.port.out.CollectionReviews;
@@ -66,12 +65,9 @@ class CollectionCompletion {
             result -> {
               collection.compared(result);
               return audit.record(
-                  AuditEntry.of(
+                  AuditEntry.bySystem(
                       task,
                       AuditEntry.Action.COMPARED,
-                      AuditEntry.SYSTEM,
-                      AuditEntry.SYSTEM,
-                      List.of(),
                       result.matched() ? "信息比对一致" : "信息比对不一致: " + result.note(),
                       now));
             });
@@ -96,15 +92,6 @@ class CollectionCompletion {
     return events
         .publish(completed, collection.collectionId(), task.correlationId(), now)
         .chain(
-            () ->
-                audit.record(
-                    AuditEntry.of(
-                        task,
-                        AuditEntry.Action.COMPLETED,
-                        AuditEntry.SYSTEM,
-                        AuditEntry.SYSTEM,
-                        List.of(),
-                        null,
-                        now)));
+            () -> audit.record(AuditEntry.bySystem(task, AuditEntry.Action.COMPLETED, null, now)));
   }
 }

@@ -131,63 +131,60 @@ class CollectionFlowService implements FollowCollectionsUseCase {
                     e.attemptId(), e.collectionId());
                 return Uni.createFrom().voidItem();
               }
-              String promise =
-                  collection.roster() == null ? null : collection.roster().reviewPromise();
-              ReviewTask task =
-                  ReviewTask.open(
-                      submission,
-                      correlationId,
-                      calendar.dueAt(submission.submittedAt(), promise),
-                      promise != null);
-              return supersedeOpen(collection, now)
-                  .chain(() -> tasks.add(task))
+              return current(collection)
                   .chain(
-                      () ->
-                          audit.record(
-                              AuditEntry.of(
-                                  task,
-                                  AuditEntry.Action.OPENED,
-                                  AuditEntry.SYSTEM,
-                                  AuditEntry.SYSTEM,
-                                  List.of(),
-                                  null,
-                                  now)))
-                  .chain(
-                      () -> {
-                        collection.photoSubmitted(task.id(), e.batchId(), e.schoolCode());
-                        return collections.save(collection);
+                      previous -> {
+                        if (previous != null
+                            && previous.submission().attemptId().equals(e.attemptId())) {
+                          // The same attempt sent again under a new event id: one task is enough.
+                          return Uni.createFrom().voidItem();
+                        }
+                        return open(collection, previous, submission, correlationId, now);
                       });
             });
   }
 
-  private Uni<Void> supersedeOpen(CollectionReview collection, Instant now) {
-    UUID current = collection.currentTaskId();
-    if (current == null) {
+  private Uni<Void> open(
+      CollectionReview collection,
+      ReviewTask previous,
+      Submission submission,
+      String correlationId,
+      Instant now) {
+    String promise = collection.roster() == null ? null : collection.roster().reviewPromise();
+    ReviewTask task =
+        ReviewTask.open(
+            submission,
+            correlationId,
+            calendar.dueAt(submission.submittedAt(), promise),
+            promise != null);
+    return supersede(previous, now)
+        .chain(() -> tasks.add(task))
+        .chain(() -> audit.record(AuditEntry.bySystem(task, AuditEntry.Action.OPENED, null, now)))
+        .chain(
+            () -> {
+              collection.photoSubmitted(task.id(), submission.batchId(), submission.schoolCode());
+              return collections.save(collection);
+            });
+  }
+
+  private Uni<ReviewTask> current(CollectionReview collection) {
+    if (collection.currentTaskId() == null) {
+      return Uni.createFrom().nullItem();
+    }
+    return tasks.findForUpdate(collection.currentTaskId()).map(found -> found.orElse(null));
+  }
+
+  private Uni<Void> supersede(ReviewTask old, Instant now) {
+    if (old == null || old.status() != TaskStatus.OPEN) {
       return Uni.createFrom().voidItem();
     }
+    old.supersede();
     return tasks
-        .findForUpdate(current)
+        .update(old)
         .chain(
-            found -> {
-              if (found.isEmpty() || found.get().status() != TaskStatus.OPEN) {
-                return Uni.createFrom().voidItem();
-              }
-              ReviewTask old = found.get();
-              old.supersede();
-              return tasks
-                  .update(old)
-                  .chain(
-                      () ->
-                          audit.record(
-                              AuditEntry.of(
-                                  old,
-                                  AuditEntry.Action.SUPERSEDED,
-                                  AuditEntry.SYSTEM,
-                                  AuditEntry.SYSTEM,
-                                  List.of(),
-                                  "新照片已提交",
-                                  now)));
-            });
+            () ->
+                audit.record(
+                    AuditEntry.bySystem(old, AuditEntry.Action.SUPERSEDED, "新照片已提交", now)));
   }
 
   @Override

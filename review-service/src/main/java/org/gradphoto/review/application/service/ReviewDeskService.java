@@ -88,17 +88,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
     Uni<Void> saved = tasks.update(task);
     return renewal
         ? saved
-        : saved.chain(
-            () ->
-                audit.record(
-                    AuditEntry.of(
-                        task,
-                        AuditEntry.Action.CLAIMED,
-                        staff.id(),
-                        staff.name(),
-                        List.of(),
-                        null,
-                        now)));
+        : saved.chain(() -> audited(task, AuditEntry.Action.CLAIMED, staff, List.of(), null, now));
   }
 
   @Override
@@ -152,16 +142,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
               return tasks
                   .update(task)
                   .chain(
-                      () ->
-                          audit.record(
-                              AuditEntry.of(
-                                  task,
-                                  AuditEntry.Action.RELEASED,
-                                  staff.id(),
-                                  staff.name(),
-                                  List.of(),
-                                  null,
-                                  now)));
+                      () -> audited(task, AuditEntry.Action.RELEASED, staff, List.of(), null, now));
             });
   }
 
@@ -186,17 +167,15 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
                   .update(task)
                   .chain(
                       () ->
-                          audit.record(
-                              AuditEntry.of(
-                                  task,
-                                  decision.outcome() == Outcome.PASS
-                                      ? AuditEntry.Action.PASSED
-                                      : AuditEntry.Action.REJECTED,
-                                  staff.id(),
-                                  staff.name(),
-                                  decision.reasons(),
-                                  note,
-                                  now)))
+                          audited(
+                              task,
+                              decision.outcome() == Outcome.PASS
+                                  ? AuditEntry.Action.PASSED
+                                  : AuditEntry.Action.REJECTED,
+                              staff,
+                              decision.reasons(),
+                              note,
+                              now))
                   .chain(() -> decided(task, collection, decision, now))
                   .chain(() -> details(task, collection));
             });
@@ -264,17 +243,25 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
                   .chain(() -> collections.save(collection))
                   .chain(
                       () ->
-                          audit.record(
-                              AuditEntry.of(
-                                  task,
-                                  AuditEntry.Action.REOPENED,
-                                  staff.id(),
-                                  staff.name(),
-                                  previous == null ? List.of() : previous.reasons(),
-                                  why,
-                                  now)))
+                          audited(
+                              task,
+                              AuditEntry.Action.REOPENED,
+                              staff,
+                              previous == null ? List.of() : previous.reasons(),
+                              why,
+                              now))
                   .chain(() -> details(task, collection));
             });
+  }
+
+  private Uni<Void> audited(
+      ReviewTask task,
+      AuditEntry.Action action,
+      Staff staff,
+      List<GivenReason> reasons,
+      String note,
+      Instant now) {
+    return audit.record(AuditEntry.of(task, action, staff.id(), staff.name(), reasons, note, now));
   }
 
   private Uni<ReviewTask> locked(UUID taskId) {

@@ -28,6 +28,7 @@ import org.gradphoto.review.application.port.out.SpecProfiles;
 import org.gradphoto.review.domain.AuditEntry;
 import org.gradphoto.review.domain.CollectionReview;
 import org.gradphoto.review.domain.RejectionReason;
+import org.gradphoto.review.domain.ReviewTask;
 import org.gradphoto.review.domain.SpecWindows;
 
 @ApplicationScoped
@@ -78,32 +79,28 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
 
   @Override
   public Uni<TaskDetails> task(Staff staff, UUID taskId) {
-    return tasks
-        .find(taskId)
-        .map(found -> found.orElseThrow(ReviewDeskService::noTask))
+    return readable(staff, taskId)
         .chain(
-            task -> {
-              StaffScope.requireRead(staff.actor(), task.schoolCode());
-              return collections
-                  .find(task.collectionId())
-                  .map(c -> c.orElseGet(() -> CollectionReview.unknown(task.collectionId())))
-                  .map(
-                      c ->
-                          new TaskDetails(
-                              task, c, profiles.windows(task.submission().specProfile())));
-            });
+            task ->
+                collections
+                    .find(task.collectionId())
+                    .map(c -> c.orElseGet(() -> CollectionReview.unknown(task.collectionId())))
+                    .map(
+                        c ->
+                            new TaskDetails(
+                                task, c, profiles.windows(task.submission().specProfile()))));
   }
 
   @Override
   public Uni<List<AuditEntry>> audit(Staff staff, UUID taskId) {
+    return readable(staff, taskId).chain(task -> audit.ofTask(taskId));
+  }
+
+  private Uni<ReviewTask> readable(Staff staff, UUID taskId) {
     return tasks
         .find(taskId)
         .map(found -> found.orElseThrow(ReviewDeskService::noTask))
-        .chain(
-            task -> {
-              StaffScope.requireRead(staff.actor(), task.schoolCode());
-              return audit.ofTask(taskId);
-            });
+        .invoke(task -> StaffScope.requireRead(staff.actor(), task.schoolCode()));
   }
 
   @Override
