@@ -279,6 +279,7 @@ async function main() {
         await phone.see('未匹配到采集信息，请联系学院核实信息')
       })
       await j.step('happy', '获取采集资格 院校+身份证 → 采集详情', phone.page, async () => {
+        await phone.page.waitForTimeout(800)
         await phone.page.goBack()
         await phone.fill('id-number', s.id)
         await phone.tap('提交')

@@ -91,9 +91,17 @@ const unanswered = []
 try {
   const ctx = await phoneContext(browser)
   const page = await ctx.newPage()
+  let uploads = 0
   await page.route('**/api/**', async (route) => {
     const req = route.request()
     const url = new URL(req.url())
+    if (req.method() === 'POST' && url.pathname === `/api/capture/collections/${C}/attempts`) {
+      // a weak network: the first upload dies on the way (the app retries by itself), the
+      // second is refused with a problem+json (shown, not retried), the third goes through
+      uploads++
+      if (uploads === 1) return route.abort('connectionreset')
+      if (uploads === 2) return route.fulfill(problem(422, 'NO_FACE', '未检测到人脸，请正对镜头重新拍摄'))
+    }
     let body
     try { body = req.postDataJSON() } catch { body = undefined }
     const a = answer(req.method(), url.pathname, body)
@@ -113,10 +121,10 @@ try {
 
   await S('启动页', async () => { await page.goto(APP); await see('立即进入'); await see('简单四步，轻松采集') })
   await S('首页', async () => { await tap('立即进入'); await see('获取采集资格') })
-  await S('客服与常见问题', async () => { await tap('客服'); await see('拍摄常见问题'); await see('电话咨询 010-58691620'); await page.goBack() })
+  await S('客服与常见问题', async () => { await tap('客服'); await see('拍摄常见问题'); await see('电话咨询 010-58691620'); await page.waitForTimeout(800); await page.goBack() })
   await S('获取采集资格 院校+身份证', async () => { await tap('获取采集资格'); await fill('school-query', '示例'); await tap('示例大学（10999）'); await fill('name', '张三') })
   await S('前端校验: 身份证号校验位', async () => { await fill('id-number', '110105194912310021'); await tap('提交'); await see('身份证号码有误，请检查') })
-  await S('未匹配到采集信息', async () => { await fill('id-number', '110105200301010018'); await tap('提交'); await see('未匹配到采集信息，请联系学院核实信息'); await page.goBack() })
+  await S('未匹配到采集信息', async () => { await fill('id-number', '110105200301010018'); await tap('提交'); await see('未匹配到采集信息，请联系学院核实信息'); await page.waitForTimeout(800); await page.goBack() })
   await S('学信网采集码', async () => { await tap('学信网采集码'); await see('扫码识别'); await see('相册识别') })
   await S('证件+手机号 → 核对信息', async () => {
     await tap('证件+手机号'); await fill('name', '张三'); await fill('id-number', '11010519491231002X'); await fill('phone', '13800138000'); await tap('下一步')
@@ -144,7 +152,12 @@ try {
     const img = await vis(page.locator('#guide-frame img')).boundingBox()
     if (!img || img.width <= box.width * 1.5) throw new Error(`pinch did not zoom: frame ${box.width}, picture ${img?.width}`)
   })
-  await S('照片标准化 预览、检测结果、参考线', async () => { await tap('上传'); await see('照片标准化'); await see('眼睛位置略偏高，可接受；如需更好效果可重拍。'); await vis(page.locator('#preview-frame img')).waitFor() })
+  await S('上传: 网络中断自动重试, 问题详情显示', async () => {
+    await tap('上传')
+    await see('未检测到人脸，请正对镜头重新拍摄')
+    if (uploads !== 2) throw new Error(`expected an automatic retry after the dropped connection, saw ${uploads} upload(s)`)
+  })
+  await S('照片标准化 预览、检测结果、参考线', async () => { await tap('重试上传'); await see('照片标准化'); await see('眼睛位置略偏高，可接受；如需更好效果可重拍。'); await vis(page.locator('#preview-frame img')).waitFor() })
   await S('提交 → 通知授权 → 审核中', async () => { await tap('确认提交'); await see('照片已提交'); await tap('通知我'); await see('照片已提交，正在人工审核，请耐心等待审核结果') })
   platform.status = 'REJECTED'; platform.phase = 'RETAKE_REQUESTED'; platform.reasons = [{ code: 'GLASSES_GLARE', message: '眼镜反光，请调整角度或摘下眼镜后重拍' }]
   await S('初审失败，请重拍 with reasons', async () => { await tap('刷新状态'); await see('初审失败，请重拍'); await see('眼镜反光，请调整角度或摘下眼镜后重拍'); await see('重新拍照') })
