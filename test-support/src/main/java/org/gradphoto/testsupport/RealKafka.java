@@ -2,6 +2,7 @@ package org.gradphoto.testsupport;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /** One real single-node KRaft Kafka broker per test JVM, started inside the JVM. */
 public final class RealKafka {
@@ -11,6 +12,11 @@ public final class RealKafka {
 
   public static synchronized String bootstrapServers() {
     if (cluster == null) {
+      // The broker halts the JVM when its log directory disappears, which happens when the JVM's
+      // shutdown hooks delete its temporary directory before the broker has stopped. A test JVM
+      // that halts with status 1 after every test passed fails the build, so the broker may not.
+      Exit.setHaltProcedure(RealKafka::refuse);
+      Exit.setExitProcedure(RealKafka::refuse);
       try {
         KafkaClusterTestKit kit =
             new KafkaClusterTestKit.Builder(
@@ -38,6 +44,11 @@ public final class RealKafka {
       Runtime.getRuntime().addShutdownHook(new Thread(RealKafka::stop));
     }
     return cluster.bootstrapServers();
+  }
+
+  private static void refuse(int status, String message) {
+    System.err.println(
+        "Kafka test broker wanted to end the JVM with status " + status + ": " + message);
   }
 
   private static synchronized void stop() {
