@@ -198,6 +198,13 @@ class PaymentFlowTest {
     assertTrue(
         s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).isEmpty(), "nothing confirmed");
 
+    given()
+        .get("/q/metrics")
+        .then()
+        .body(
+            containsString(
+                "payment_notifications_refused_total{code=\"SIGNATURE_INVALID\",kind=\"payment\""));
+
     // The genuine notification, with the SDK's real verification, does pay the order.
     notify(genuine.headers(), genuine.body()).then().statusCode(204);
     assertEquals("PAID", s.orderState());
@@ -205,7 +212,7 @@ class PaymentFlowTest {
   }
 
   @Test
-  void a_notification_with_another_amount_is_refused_and_the_order_flagged() {
+  void a_notification_with_another_amount_is_refused_and_the_order_flagged() throws Throwable {
     PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
     s.sandboxSucceeds(orderId, "reportedAmountFen=1").then().statusCode(200);
@@ -228,6 +235,25 @@ class PaymentFlowTest {
         .body("orderId", hasItem(orderId.toString()))
         .body("[0].anomaly", startsWith("AMOUNT_MISMATCH"))
         .body("[0].state", equalTo("CREATED"));
+    given()
+        .get("/q/metrics")
+        .then()
+        .body(
+            containsString(
+                "payment_notifications_refused_total{code=\"AMOUNT_MISMATCH\",kind=\"payment\""));
+
+    // A flagged order is left to an operator: the sweep neither queries nor closes it.
+    VertxContextSupport.subscribeAndAwait(
+        () -> maintenance.sweep(Instant.now().plus(Duration.ofMinutes(31))));
+    given()
+        .auth()
+        .oauth2(PaymentFixture.operatorToken())
+        .queryParam("batchId", s.batchId)
+        .get("/operator/orders")
+        .then()
+        .body("[0].orderId", equalTo(orderId.toString()))
+        .body("[0].state", equalTo("CREATED"))
+        .body("[0].anomaly", startsWith("AMOUNT_MISMATCH"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.gradphoto.payment.adapter.in.rest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
 
@@ -22,26 +25,42 @@ import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawN
 @PermitAll
 public class WechatPayNotifyResource {
   private final PaymentNotificationUseCase notifications;
+  private final MeterRegistry metrics;
 
-  WechatPayNotifyResource(PaymentNotificationUseCase notifications) {
+  WechatPayNotifyResource(PaymentNotificationUseCase notifications, MeterRegistry metrics) {
     this.notifications = notifications;
+    this.metrics = metrics;
   }
 
   @POST
   @Path("/notify")
   @Consumes(MediaType.WILDCARD)
   public Uni<Response> payment(HttpHeaders headers, String body) {
-    return notifications
-        .paymentNotified(raw(headers, body))
-        .replaceWith(Response.noContent().build());
+    return counted("payment", () -> notifications.paymentNotified(raw(headers, body)));
   }
 
   @POST
   @Path("/refund-notify")
   @Consumes(MediaType.WILDCARD)
   public Uni<Response> refund(HttpHeaders headers, String body) {
-    return notifications
-        .refundNotified(raw(headers, body))
+    return counted("refund", () -> notifications.refundNotified(raw(headers, body)));
+  }
+
+  /** Counts refusals by their code, so forged or mismatching notifications can raise alerts. */
+  private Uni<Response> counted(String kind, Supplier<Uni<? extends Void>> handling) {
+    return Uni.createFrom()
+        .<Void>deferred(handling)
+        .onFailure(ProblemException.class)
+        .invoke(
+            e ->
+                metrics
+                    .counter(
+                        "payment.notifications.refused",
+                        "kind",
+                        kind,
+                        "code",
+                        ((ProblemException) e).code())
+                    .increment())
         .replaceWith(Response.noContent().build());
   }
 

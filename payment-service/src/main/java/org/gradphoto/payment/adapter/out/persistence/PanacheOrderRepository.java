@@ -92,7 +92,7 @@ class PanacheOrderRepository implements OrderRepository {
   @Override
   public Uni<List<Order>> unpaidCreatedBefore(Instant createdBefore, int limit) {
     return OrderEntity.<OrderEntity>find(
-            "state = ?1 and createdAt < ?2",
+            "state = ?1 and createdAt < ?2 and anomaly is null",
             Sort.ascending("createdAt"),
             OrderState.CREATED.name(),
             createdBefore)

@@ -21,7 +21,7 @@ public interface OrderRepository {
 
   Uni<List<Order>> list(OrderFilter filter);
 
-  /** Unpaid orders created before {@code createdBefore}, oldest first. */
+  /** Unpaid, unflagged orders created before {@code createdBefore}, oldest first. */
   Uni<List<Order>> unpaidCreatedBefore(Instant createdBefore, int limit);
 
   /** Paid orders whose refund has been pending since before {@code requestedBefore}. */
