@@ -1,5 +1,8 @@
 package org.gradphoto.delivery;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.smallrye.jwt.build.Jwt;
@@ -11,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +29,9 @@ import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.EventPayload;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.kernel.value.Masking;
+import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
+import org.gradphoto.testsupport.StudentTokens;
 
 /** Test data as the other services would produce it: events, photos in the bucket, tokens. */
 final class Fixtures {
@@ -156,6 +162,25 @@ final class Fixtures {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Waits until the student sees this status for the collection; fails the test otherwise. */
+  static void awaitStatus(Student s, String status) {
+    String seen =
+        Eventually.await(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(StudentTokens.forStudent(s.studentId()))
+                    .get("/students/me/collections")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getString("find { it.collectionId == '" + s.collectionId() + "' }.status"),
+            status,
+            Duration.ofSeconds(60));
+    assertEquals(status, seen);
   }
 
   static HttpResponse<byte[]> fetch(String url) {

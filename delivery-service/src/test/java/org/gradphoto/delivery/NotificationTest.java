@@ -36,6 +36,16 @@ class NotificationTest {
         .getList("outcome");
   }
 
+  private static io.restassured.response.ValidatableResponse consent(String token, String body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body(body)
+        .post("/students/me/notification-consent")
+        .then();
+  }
+
   @Test
   void a_student_who_authorised_once_is_told_once_and_every_attempt_is_recorded() {
     Student s =
@@ -43,13 +53,7 @@ class NotificationTest {
             UUID.randomUUID(), "10997", "2023200101", "110105200005051234", "chsi-graduation");
     Fixtures.grant(s);
     String token = StudentTokens.forStudent(s.studentId());
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType("application/json")
-        .body("{\"accepted\":true}")
-        .post("/students/me/notification-consent")
-        .then()
+    consent(token, "{\"accepted\":true}")
         .statusCode(200)
         .body("authorised", equalTo(true))
         .body("available", equalTo(1));
@@ -111,23 +115,10 @@ class NotificationTest {
   @Test
   void a_declined_authorisation_is_recorded_and_allows_nothing() {
     String token = StudentTokens.forStudent(UUID.randomUUID());
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType("application/json")
-        .body("{\"accepted\":false}")
-        .post("/students/me/notification-consent")
-        .then()
+    consent(token, "{\"accepted\":false}")
         .statusCode(200)
         .body("authorised", equalTo(false))
         .body("declined", equalTo(1));
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType("application/json")
-        .body("{}")
-        .post("/students/me/notification-consent")
-        .then()
-        .statusCode(400);
+    consent(token, "{}").statusCode(400);
   }
 }

@@ -58,23 +58,6 @@ class SchoolPackageTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
 
-  private static void awaitCompleted(Student s) {
-    String status =
-        Eventually.await(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(StudentTokens.forStudent(s.studentId()))
-                    .get("/students/me/collections")
-                    .then()
-                    .extract()
-                    .jsonPath()
-                    .getString("find { it.collectionId == '" + s.collectionId() + "' }.status"),
-            "COMPLETED",
-            Duration.ofSeconds(60));
-    assertEquals("COMPLETED", status);
-  }
-
   private static String awaitPackage(String token, String packageId) {
     String status =
         Eventually.await(
@@ -104,8 +87,8 @@ class SchoolPackageTest {
     List.of(a, b, late).forEach(Fixtures::grant);
     byte[] photoA = Fixtures.complete(a, 480, 640);
     byte[] photoB = Fixtures.complete(b, 480, 640);
-    awaitCompleted(a);
-    awaitCompleted(b);
+    Fixtures.awaitStatus(a, "COMPLETED");
+    Fixtures.awaitStatus(b, "COMPLETED");
     String admin = Fixtures.staff("school-admin", SCHOOL);
 
     given()
@@ -209,6 +192,24 @@ class SchoolPackageTest {
         .then()
         .body("[0].status", equalTo("DELIVERED"))
         .body("[0].statusLabel", equalTo("上网中"));
+
+    // Locked: a later completion does not replace the delivered photo. The marker student's
+    // completion comes after it on the same partition, so once it is seen the other was handled.
+    Fixtures.complete(a, 295, 413);
+    Student marker = Student.of(batch, SCHOOL, "2023100209", "110105200009091234", "one-inch");
+    Fixtures.complete(marker, 295, 413);
+    Fixtures.awaitStatus(marker, "COMPLETED");
+    String standard =
+        given()
+            .auth()
+            .oauth2(StudentTokens.forStudent(a.studentId()))
+            .get("/students/me/collections/" + a.collectionId() + "/downloads/standard-photo")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    assertTrue(java.util.Arrays.equals(photoA, Fixtures.fetch(standard).body()));
+    Fixtures.awaitStatus(a, "DELIVERED");
   }
 
   @Test
@@ -217,7 +218,7 @@ class SchoolPackageTest {
     Student s = Student.of(batch, SCHOOL, "2023100301", "110105200004041234", "one-inch");
     Fixtures.grant(s);
     Fixtures.complete(s, 295, 413);
-    awaitCompleted(s);
+    Fixtures.awaitStatus(s, "COMPLETED");
     String operator = Fixtures.staff("operator");
     String packageId =
         given()

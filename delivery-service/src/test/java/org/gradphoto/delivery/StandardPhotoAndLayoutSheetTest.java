@@ -11,13 +11,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.gradphoto.delivery.Fixtures.Student;
 import org.gradphoto.delivery.SheetMeasure.Kind;
 import org.gradphoto.delivery.SheetMeasure.Run;
-import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.StudentTokens;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StandardPhotoAndLayoutSheetTest {
   private static final UUID BATCH = UUID.randomUUID();
-
-  private static void awaitStatus(Student s, String status) {
-    String seen =
-        Eventually.await(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(StudentTokens.forStudent(s.studentId()))
-                    .get("/students/me/collections")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getString("find { it.collectionId == '" + s.collectionId() + "' }.status"),
-            status,
-            Duration.ofSeconds(30));
-    assertEquals(status, seen);
-  }
 
   private static String link(Student s, String what) {
     return given()
@@ -124,7 +104,7 @@ class StandardPhotoAndLayoutSheetTest {
     Student s = Student.of(BATCH, "10999", "2023000101", "110105200001011236", "chsi-graduation");
     Fixtures.grant(s);
     byte[] photo = Fixtures.complete(s, 480, 640);
-    awaitStatus(s, "COMPLETED");
+    Fixtures.awaitStatus(s, "COMPLETED");
 
     HttpResponse<byte[]> standard = Fixtures.fetch(link(s, "standard-photo"));
     assertEquals(200, standard.statusCode());
@@ -147,7 +127,7 @@ class StandardPhotoAndLayoutSheetTest {
     Student s = Student.of(BATCH, "10999", "2023000102", "110105200001021232", "one-inch");
     Fixtures.grant(s);
     Fixtures.complete(s, 295, 413);
-    awaitStatus(s, "COMPLETED");
+    Fixtures.awaitStatus(s, "COMPLETED");
 
     assertGrid(sheet(link(s, "layout-sheet?sheet=6-inch")), 4, 3, 413, 295);
   }
@@ -161,7 +141,7 @@ class StandardPhotoAndLayoutSheetTest {
     Fixtures.grant(owner);
     Fixtures.grant(other);
     Fixtures.complete(owner, 480, 640);
-    awaitStatus(owner, "COMPLETED");
+    Fixtures.awaitStatus(owner, "COMPLETED");
 
     for (String what : new String[] {"standard-photo", "layout-sheet"}) {
       given()
@@ -183,7 +163,7 @@ class StandardPhotoAndLayoutSheetTest {
   void a_photo_not_yet_complete_cannot_be_downloaded() {
     Student s = Student.of(BATCH, "10999", "2023000105", "110105200001051230", "chsi-graduation");
     Fixtures.grant(s);
-    awaitStatus(s, "COLLECTING");
+    Fixtures.awaitStatus(s, "COLLECTING");
     given()
         .auth()
         .oauth2(StudentTokens.forStudent(s.studentId()))

@@ -5,23 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One student's collection in one batch, as delivery keeps it: who (from EligibilityGranted), the
- * pinned standard photo (from CollectionCompleted) and whether a school package has taken it.
- * Personal fields (name, student number, sealed ID number) are never logged.
+ * One student's collection in one batch, as delivery keeps it: who (the roster facts), the pinned
+ * standard photo (from CollectionCompleted) and whether a school package has taken it.
  */
 public record StudentCollection(
     UUID collectionId,
-    UUID studentId,
-    UUID batchId,
-    String batchName,
-    String schoolCode,
-    String schoolName,
-    String studentNumber,
-    String studentName,
-    String idType,
-    String idNumberMasked,
-    String idNumberSealed,
-    String specProfile,
+    Roster roster,
     CollectionStatus status,
     PinnedPhoto photo,
     Instant completedAt,
@@ -30,63 +19,25 @@ public record StudentCollection(
 
   public StudentCollection {
     Objects.requireNonNull(collectionId, "collectionId");
+    Objects.requireNonNull(roster, "roster");
     Objects.requireNonNull(status, "status");
   }
 
   /** A collection first heard of through EligibilityGranted. */
-  public static StudentCollection eligible(
-      UUID collectionId,
-      UUID studentId,
-      UUID batchId,
-      String batchName,
-      String schoolCode,
-      String schoolName,
-      String studentNumber,
-      String studentName,
-      String idType,
-      String idNumberMasked,
-      String idNumberSealed,
-      String specProfile) {
+  public static StudentCollection eligible(UUID collectionId, Roster roster) {
     return new StudentCollection(
-        collectionId,
-        studentId,
-        batchId,
-        batchName,
-        schoolCode,
-        schoolName,
-        studentNumber,
-        studentName,
-        idType,
-        idNumberMasked,
-        idNumberSealed,
-        specProfile,
-        CollectionStatus.COLLECTING,
-        null,
-        null,
-        null,
-        null);
+        collectionId, roster, CollectionStatus.COLLECTING, null, null, null, null);
   }
 
-  /** Fills in the roster facts, keeping whatever progress is already known. */
-  public StudentCollection withRosterFacts(StudentCollection facts) {
+  /**
+   * Takes the roster facts, keeping whatever progress is already known, and the spec profile
+   * already known (a completion's profile is what the pinned photo was made to).
+   */
+  public StudentCollection withRoster(Roster facts) {
+    Roster next =
+        roster.specProfile() == null ? facts : facts.withSpecProfile(roster.specProfile());
     return new StudentCollection(
-        collectionId,
-        facts.studentId,
-        facts.batchId,
-        facts.batchName,
-        facts.schoolCode,
-        facts.schoolName,
-        facts.studentNumber,
-        facts.studentName,
-        facts.idType,
-        facts.idNumberMasked,
-        facts.idNumberSealed,
-        specProfile != null ? specProfile : facts.specProfile,
-        status,
-        photo,
-        completedAt,
-        deliveredPackageId,
-        deliveredAt);
+        collectionId, next, status, photo, completedAt, deliveredPackageId, deliveredAt);
   }
 
   /** A review result arrived; it never moves a completed or delivered collection back. */
@@ -94,90 +45,57 @@ public record StudentCollection(
     if (status.hasStandardPhoto()) {
       return this;
     }
-    return withStatus(passed ? CollectionStatus.REVIEW_PASSED : CollectionStatus.REJECTED);
+    CollectionStatus next = passed ? CollectionStatus.REVIEW_PASSED : CollectionStatus.REJECTED;
+    return new StudentCollection(
+        collectionId, roster, next, photo, completedAt, deliveredPackageId, deliveredAt);
   }
 
   public boolean isLocked() {
     return status == CollectionStatus.DELIVERED;
   }
 
-  /** Pins the approved photo; a delivered collection is locked and keeps its photo. */
-  public StudentCollection completed(
-      UUID studentId,
-      UUID batchId,
-      String schoolCode,
-      String specProfile,
-      PinnedPhoto photo,
-      Instant completedAt) {
+  /**
+   * Pins the approved photo, made to {@code specProfile}; a delivered collection is locked and
+   * keeps its photo.
+   */
+  public StudentCollection completed(String specProfile, PinnedPhoto pinned, Instant at) {
     if (isLocked()) {
       return this;
     }
+    Roster next = specProfile == null ? roster : roster.withSpecProfile(specProfile);
     return new StudentCollection(
-        collectionId,
-        this.studentId != null ? this.studentId : studentId,
-        this.batchId != null ? this.batchId : batchId,
-        batchName,
-        this.schoolCode != null ? this.schoolCode : schoolCode,
-        schoolName,
-        studentNumber,
-        studentName,
-        idType,
-        idNumberMasked,
-        idNumberSealed,
-        specProfile,
-        CollectionStatus.COMPLETED,
-        photo,
-        completedAt,
-        null,
-        null);
-  }
-
-  public StudentCollection delivered(UUID packageId, Instant at) {
-    if (!status.hasStandardPhoto()) {
-      throw new IllegalStateException("only a completed collection can be delivered");
-    }
-    return new StudentCollection(
-        collectionId,
-        studentId,
-        batchId,
-        batchName,
-        schoolCode,
-        schoolName,
-        studentNumber,
-        studentName,
-        idType,
-        idNumberMasked,
-        idNumberSealed,
-        specProfile,
-        CollectionStatus.DELIVERED,
-        photo,
-        completedAt,
-        packageId,
-        at);
+        collectionId, next, CollectionStatus.COMPLETED, pinned, at, null, null);
   }
 
   public boolean belongsTo(UUID student) {
-    return studentId != null && studentId.equals(student);
+    return roster.studentId() != null && roster.studentId().equals(student);
   }
 
-  private StudentCollection withStatus(CollectionStatus s) {
-    return new StudentCollection(
-        collectionId,
-        studentId,
-        batchId,
-        batchName,
-        schoolCode,
-        schoolName,
-        studentNumber,
-        studentName,
-        idType,
-        idNumberMasked,
-        idNumberSealed,
-        specProfile,
-        s,
-        photo,
-        completedAt,
-        deliveredPackageId,
-        deliveredAt);
+  public UUID studentId() {
+    return roster.studentId();
+  }
+
+  public UUID batchId() {
+    return roster.batchId();
+  }
+
+  public String schoolCode() {
+    return roster.schoolCode();
+  }
+
+  public String studentNumber() {
+    return roster.studentNumber();
+  }
+
+  public String studentName() {
+    return roster.studentName();
+  }
+
+  public String idNumberMasked() {
+    return roster.idNumberMasked();
+  }
+
+  public String idNumberSealed() {
+    return roster.idNumberSealed();
   }
 }

@@ -16,24 +16,22 @@ class PackagePlannerTest {
     StudentCollection c =
         StudentCollection.eligible(
             id,
-            UUID.randomUUID(),
-            BATCH,
-            "2027届",
-            "10999",
-            "测试大学",
-            number,
-            "张三",
-            "RESIDENT_ID",
-            "110105********1234",
-            sealedId,
-            "chsi-graduation");
+            new Roster(
+                UUID.randomUUID(),
+                BATCH,
+                "2027届",
+                "10999",
+                "测试大学",
+                number,
+                "张三",
+                "RESIDENT_ID",
+                "110105********1234",
+                sealedId,
+                "chsi-graduation"));
     if (!completed) {
       return c;
     }
     return c.completed(
-        c.studentId(),
-        BATCH,
-        "10999",
         "chsi-graduation",
         new PinnedPhoto(
             "collections/" + id + "/standard.jpg", "k", "ab", 10, 480, 640, 300, Map.of()),

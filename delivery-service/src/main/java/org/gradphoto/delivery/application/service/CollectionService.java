@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import org.gradphoto.delivery.application.port.in.CompleteCollectionUseCase;
 import org.gradphoto.delivery.application.port.in.RecordEligibilityUseCase;
 import org.gradphoto.delivery.application.port.out.Blocking;
@@ -17,6 +18,7 @@ import org.gradphoto.delivery.application.port.out.PhotoStore;
 import org.gradphoto.delivery.domain.LayoutPlan;
 import org.gradphoto.delivery.domain.LayoutPlanner;
 import org.gradphoto.delivery.domain.PinnedPhoto;
+import org.gradphoto.delivery.domain.Roster;
 import org.gradphoto.delivery.domain.SheetSize;
 import org.gradphoto.delivery.domain.StudentCollection;
 
@@ -40,24 +42,14 @@ class CollectionService implements RecordEligibilityUseCase, CompleteCollectionU
   }
 
   @Override
-  public Uni<Void> record(Eligibility e) {
-    StudentCollection facts =
-        StudentCollection.eligible(
-            e.collectionId(),
-            e.studentId(),
-            e.batchId(),
-            e.batchName(),
-            e.schoolCode(),
-            e.schoolName(),
-            e.studentNumber(),
-            e.studentName(),
-            e.idType(),
-            e.idNumberMasked(),
-            e.idNumberSealed(),
-            e.specProfile());
+  public Uni<Void> record(UUID collectionId, Roster roster) {
     return collections
-        .find(e.collectionId())
-        .map(known -> known.map(k -> k.withRosterFacts(facts)).orElse(facts))
+        .find(collectionId)
+        .map(
+            known ->
+                known
+                    .map(k -> k.withRoster(roster))
+                    .orElseGet(() -> StudentCollection.eligible(collectionId, roster)))
         .chain(collections::save);
   }
 
@@ -72,34 +64,20 @@ class CollectionService implements RecordEligibilityUseCase, CompleteCollectionU
                     "collection %s is delivered and locked; completion ignored", c.collectionId());
                 return Uni.createFrom().voidItem();
               }
+              // Identity's event normally came first; if not, what the completion tells will do
+              // until it arrives.
+              StudentCollection base =
+                  known.orElseGet(
+                      () ->
+                          StudentCollection.eligible(
+                              c.collectionId(),
+                              Roster.partial(
+                                  c.studentId(), c.batchId(), c.schoolCode(), c.specProfile())));
               return pin(c)
                   .chain(
-                      photo -> {
-                        StudentCollection base =
-                            known.orElseGet(
-                                () ->
-                                    StudentCollection.eligible(
-                                        c.collectionId(),
-                                        c.studentId(),
-                                        c.batchId(),
-                                        null,
-                                        c.schoolCode(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        c.specProfile()));
-                        return collections.save(
-                            base.completed(
-                                c.studentId(),
-                                c.batchId(),
-                                c.schoolCode(),
-                                c.specProfile(),
-                                photo,
-                                c.completedAt()));
-                      });
+                      photo ->
+                          collections.save(
+                              base.completed(c.specProfile(), photo, c.completedAt())));
             });
   }
 

@@ -103,10 +103,10 @@ class StudentDownloadsService implements StudentDownloadsUseCase {
     return new CollectionView(
         c.collectionId(),
         c.batchId(),
-        c.batchName(),
+        c.roster().batchName(),
         c.schoolCode(),
-        c.schoolName(),
-        c.specProfile(),
+        c.roster().schoolName(),
+        c.roster().specProfile(),
         c.status(),
         c.completedAt(),
         c.deliveredAt(),

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gradphoto.delivery.application.port.in.RecordEligibilityUseCase;
+import org.gradphoto.delivery.domain.Roster;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
@@ -32,8 +33,8 @@ class IdentityEventsConsumer {
                 e -> {
                   EligibilityGranted p = e.payload();
                   return eligibility.record(
-                      new RecordEligibilityUseCase.Eligibility(
-                          p.collectionId(),
+                      p.collectionId(),
+                      new Roster(
                           p.studentId(),
                           p.batchId(),
                           p.batchName(),

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.gradphoto.delivery.application.port.out.CollectionRepository;
 import org.gradphoto.delivery.domain.CollectionStatus;
 import org.gradphoto.delivery.domain.PinnedPhoto;
+import org.gradphoto.delivery.domain.Roster;
 import org.gradphoto.delivery.domain.SheetSize;
 import org.gradphoto.delivery.domain.StudentCollection;
 
@@ -67,18 +68,19 @@ class PanacheCollectionRepository
   }
 
   private void copy(StudentCollection c, CollectionEntity e) {
+    Roster r = c.roster();
     e.collectionId = c.collectionId();
-    e.studentId = c.studentId();
-    e.batchId = c.batchId();
-    e.batchName = c.batchName();
-    e.schoolCode = c.schoolCode();
-    e.schoolName = c.schoolName();
-    e.studentNumber = c.studentNumber();
-    e.studentName = c.studentName();
-    e.idType = c.idType();
-    e.idNumberMasked = c.idNumberMasked();
-    e.idNumberSealed = c.idNumberSealed();
-    e.specProfile = c.specProfile();
+    e.studentId = r.studentId();
+    e.batchId = r.batchId();
+    e.batchName = r.batchName();
+    e.schoolCode = r.schoolCode();
+    e.schoolName = r.schoolName();
+    e.studentNumber = r.studentNumber();
+    e.studentName = r.studentName();
+    e.idType = r.idType();
+    e.idNumberMasked = r.idNumberMasked();
+    e.idNumberSealed = r.idNumberSealed();
+    e.specProfile = r.specProfile();
     e.status = c.status();
     PinnedPhoto p = c.photo();
     e.standardKey = p == null ? null : p.standardKey();
@@ -123,17 +125,18 @@ class PanacheCollectionRepository
     }
     return new StudentCollection(
         e.collectionId,
-        e.studentId,
-        e.batchId,
-        e.batchName,
-        e.schoolCode,
-        e.schoolName,
-        e.studentNumber,
-        e.studentName,
-        e.idType,
-        e.idNumberMasked,
-        e.idNumberSealed,
-        e.specProfile,
+        new Roster(
+            e.studentId,
+            e.batchId,
+            e.batchName,
+            e.schoolCode,
+            e.schoolName,
+            e.studentNumber,
+            e.studentName,
+            e.idType,
+            e.idNumberMasked,
+            e.idNumberSealed,
+            e.specProfile),
         e.status,
         photo,
         e.completedAt,
