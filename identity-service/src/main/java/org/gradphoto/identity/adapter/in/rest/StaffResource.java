@@ -1,5 +1,6 @@
 package org.gradphoto.identity.adapter.in.rest;
 
+import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gradphoto.identity.application.port.in.BatchesUseCase;
@@ -30,6 +32,7 @@ import org.gradphoto.identity.domain.Batch;
 import org.gradphoto.identity.domain.CollectionWindow;
 import org.gradphoto.identity.domain.EligibilityMode;
 import org.gradphoto.identity.domain.PaymentPolicy;
+import org.gradphoto.identity.domain.RosterColumn;
 import org.gradphoto.identity.domain.School;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.security.Actor;
@@ -242,7 +245,12 @@ public class StaffResource {
       throw ProblemException.invalidField("file", "请上传名单文件（CSV 或 XLSX）");
     }
     try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-      return roster.importRoster(actor(), id, RosterFiles.read(file.fileName(), in));
+      long start = System.nanoTime();
+      List<Map<RosterColumn, String>> lines = RosterFiles.read(file.fileName(), in);
+      Log.infof(
+          "roster file of %d bytes read in %d ms: %d lines",
+          file.size(), (System.nanoTime() - start) / 1_000_000, lines.size());
+      return roster.importRoster(actor(), id, lines);
     } catch (IOException e) {
       throw ProblemException.badRequest("UNREADABLE_FILE", "无法读取上传的文件");
     }

@@ -28,19 +28,17 @@ class PgRosterRepository implements RosterRepository {
   private static final String UPSERT =
       """
       insert into roster_entry (id, batch_id, school_code, student_number, name, id_type, id_hash,
-        id_sealed, id_masked, phone_hash, phone_sealed, chsi_code, degree_level, created_at,
-        updated_at)
+        id_sealed, id_masked, phone_hash, chsi_code, degree_level, created_at, updated_at)
       select gen_random_uuid(), $1, $2, u.student_number, u.name, u.id_type, u.id_hash,
-        u.id_sealed, u.id_masked, u.phone_hash, u.phone_sealed, u.chsi_code, u.degree_level, now(),
-        now()
+        u.id_sealed, u.id_masked, u.phone_hash, u.chsi_code, u.degree_level, now(), now()
       from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-        $9::text[], $10::text[], $11::text[], $12::text[])
+        $9::text[], $10::text[], $11::text[])
         as u(student_number, name, id_type, id_hash, id_sealed, id_masked, phone_hash,
-        phone_sealed, chsi_code, degree_level)
+        chsi_code, degree_level)
       on conflict (school_code, student_number) do update set batch_id = excluded.batch_id,
         name = excluded.name, id_type = excluded.id_type, id_hash = excluded.id_hash,
         id_sealed = excluded.id_sealed, id_masked = excluded.id_masked,
-        phone_hash = excluded.phone_hash, phone_sealed = excluded.phone_sealed,
+        phone_hash = excluded.phone_hash,
         chsi_code = excluded.chsi_code, degree_level = excluded.degree_level, updated_at = now()
       returning student_number, (xmax = 0) as created
       """;
@@ -88,7 +86,6 @@ class PgRosterRepository implements RosterRepository {
             .addArrayOfString(column(chunk, StoredLine::idSealed))
             .addArrayOfString(column(chunk, StoredLine::idMasked))
             .addArrayOfString(column(chunk, StoredLine::phoneHash))
-            .addArrayOfString(column(chunk, StoredLine::phoneSealed))
             .addArrayOfString(column(chunk, StoredLine::chsiCode))
             .addArrayOfString(column(chunk, StoredLine::degreeLevel));
     return c.preparedQuery(UPSERT)

@@ -129,9 +129,6 @@ final class Tables {
     @Column(name = "phone_hash")
     public String phoneHash;
 
-    @Column(name = "phone_sealed", columnDefinition = "text")
-    public String phoneSealed;
-
     @Column(name = "chsi_code")
     public String chsiCode;
 

@@ -11,8 +11,9 @@ import org.gradphoto.identity.domain.Candidate;
 /** Roster entries: bulk upsert, the lookups eligibility needs, binding to a student. */
 public interface RosterRepository {
   /**
-   * A roster line ready to store: personal identifiers already hashed and sealed by the core.
-   * {@code name} and {@code studentNumber} stay readable (shown on the confirmation page).
+   * A roster line ready to store: personal identifiers already hashed and sealed by the core. The
+   * phone is kept only as a keyed hash: matching (mode C) is all it is needed for. {@code name} and
+   * {@code studentNumber} stay readable (shown on the confirmation page).
    */
   record StoredLine(
       String studentNumber,
@@ -22,7 +23,6 @@ public interface RosterRepository {
       String idSealed,
       String idMasked,
       String phoneHash,
-      String phoneSealed,
       String chsiCode,
       String degreeLevel) {
     @Override
