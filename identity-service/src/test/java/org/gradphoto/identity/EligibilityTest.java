@@ -160,6 +160,14 @@ class EligibilityTest {
         .body("$", hasSize(1))
         .body("[0].collectionId", equalTo(collectionId))
         .body("[0].batchName", equalTo("2026届本科毕业生图像采集"));
+    // another student cannot read it
+    given()
+        .auth()
+        .oauth2(Fixtures.student().token())
+        .get("/students/me/collections/" + collectionId)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
