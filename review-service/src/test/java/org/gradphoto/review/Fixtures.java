@@ -17,6 +17,7 @@ import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.EventPayload;
 import org.gradphoto.kernel.event.EventType;
 import org.gradphoto.kernel.event.PaymentConfirmed;
+import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotoSubmitted;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.testsupport.Eventually;
@@ -155,11 +156,18 @@ final class Fixtures {
       return submits(List.of());
     }
 
-    void pays() {
+    /** Publishes the payment and returns its order id. */
+    UUID pays() {
+      UUID orderId = UUID.randomUUID();
       publish(
-          new PaymentConfirmed(
-              UUID.randomUUID(), collectionId, 3000, "wx-" + collectionId, Instant.now()),
+          new PaymentConfirmed(orderId, collectionId, 3000, "wx-" + collectionId, Instant.now()),
           collectionId);
+      return orderId;
+    }
+
+    void refunded(UUID orderId) {
+      publish(
+          new PaymentRefunded(orderId, collectionId, 3000, "学生申请", Instant.now()), collectionId);
     }
 
     /** Waits until the open task of this attempt is in the queue and returns its id. */

@@ -240,6 +240,33 @@ class ReviewFlowTest {
   }
 
   @Test
+  void a_refund_before_the_review_passes_leaves_a_pay_after_review_collection_unpaid() {
+    Student s = Student.of("21004");
+    s.eligible(EligibilityGranted.PAY_AFTER_REVIEW, "PT24H");
+    UUID order = s.pays();
+    UUID attempt = s.submits();
+    String r1 = reviewer("r1", "21004");
+    String task = s.awaitTask(r1, attempt);
+    Eventually.await(
+        () -> as(r1).get("/staff/tasks/" + task).then().extract().path("collection.paid"),
+        true,
+        Fixtures.WAIT);
+
+    s.refunded(order);
+    Eventually.await(
+        () -> as(r1).get("/staff/tasks/" + task).then().extract().path("collection.paid"),
+        false,
+        Fixtures.WAIT);
+    claim(r1, task);
+    decide(r1, task, pass());
+    awaitReviewEvent("ReviewPassed", s.collectionId());
+    as(r1).get("/staff/tasks/" + task).then().body("collection.awaitingPayment", equalTo(true));
+    assertEquals(
+        0,
+        Fixtures.countReviewEvents("CollectionCompleted", s.collectionId(), Duration.ofSeconds(2)));
+  }
+
+  @Test
   void events_in_any_order_still_complete_the_collection() {
     // The photo and the decision come before the roster record.
     Student early = Student.of("21005");

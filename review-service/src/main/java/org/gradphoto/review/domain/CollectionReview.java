@@ -77,6 +77,18 @@ public final class CollectionReview {
     }
   }
 
+  /**
+   * The order was refunded: a collection not yet complete no longer counts as paid (a complete one
+   * stays complete; what follows a refund after delivery is an operator's business).
+   */
+  public void refunded(UUID orderId) {
+    if (state != CollectionState.COMPLETED
+        && (this.orderId == null || this.orderId.equals(orderId))) {
+      this.paidAt = null;
+      this.orderId = null;
+    }
+  }
+
   /** Whether a new photo may open a review: not once one has passed (the photo is then final). */
   public boolean acceptsNewPhoto() {
     return state != CollectionState.PASSED && state != CollectionState.COMPLETED;

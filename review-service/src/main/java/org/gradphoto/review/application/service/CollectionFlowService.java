@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
+import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotoSubmitted;
 import org.gradphoto.review.application.port.in.FollowCollectionsUseCase;
 import org.gradphoto.review.application.port.out.AuditTrail;
@@ -195,6 +196,16 @@ class CollectionFlowService implements FollowCollectionsUseCase {
             collection -> {
               collection.paid(e.orderId(), e.paidAt() == null ? now : e.paidAt());
               return completion.advance(collection, now);
+            });
+  }
+
+  @Override
+  public Uni<Void> paymentRefunded(PaymentRefunded e, String correlationId) {
+    return loadOrStart(e.collectionId())
+        .chain(
+            collection -> {
+              collection.refunded(e.orderId());
+              return collections.save(collection);
             });
   }
 

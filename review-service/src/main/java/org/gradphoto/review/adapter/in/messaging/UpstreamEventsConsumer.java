@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
+import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotoSubmitted;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
@@ -28,7 +29,10 @@ class UpstreamEventsConsumer {
                 e -> collections.photoSubmitted(e.payload(), e.correlationId()))
             .on(
                 PaymentConfirmed.class,
-                e -> collections.paymentConfirmed(e.payload(), e.correlationId()));
+                e -> collections.paymentConfirmed(e.payload(), e.correlationId()))
+            .on(
+                PaymentRefunded.class,
+                e -> collections.paymentRefunded(e.payload(), e.correlationId()));
   }
 
   @Incoming("identity-events")

@@ -3,6 +3,7 @@ package org.gradphoto.review.application.port.in;
 import io.smallrye.mutiny.Uni;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
+import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotoSubmitted;
 
 /**
@@ -18,4 +19,7 @@ public interface FollowCollectionsUseCase {
 
   /** Records the payment; completes a pay-after-review collection that already passed. */
   Uni<Void> paymentConfirmed(PaymentConfirmed event, String correlationId);
+
+  /** A refund before completion takes the payment back. */
+  Uni<Void> paymentRefunded(PaymentRefunded event, String correlationId);
 }
