@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.gradphoto.kernel.value.ResidentIdNumber;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -143,6 +144,47 @@ class RosterImportTest {
         .body("$", hasSize(1))
         .body("[0].name", equalTo("新名"))
         .body("[0].degreeLevel", equalTo("硕士"));
+  }
+
+  @Test
+  void an_import_that_fails_while_writing_leaves_no_line_of_it_behind() {
+    String school = Fixtures.newSchool("回滚大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    // The database refuses one line of the second chunk of 5,000: the first chunk must go too.
+    sql(
+        "create or replace function refuse_rollback_probe() returns trigger language plpgsql as $$"
+            + " begin if new.student_number = 'FAIL-HERE' then"
+            + " raise exception 'refused for the rollback test'; end if; return new; end $$");
+    sql(
+        "create or replace trigger refuse_rollback_probe before insert or update on roster_entry"
+            + " for each row execute function refuse_rollback_probe()");
+    try {
+      StringBuilder csv = new StringBuilder(Fixtures.CSV_HEADER);
+      for (int i = 1; i <= 6_000; i++) {
+        String first17 = String.format("%06d19990101%03d", 120000 + i / 1000, i % 1000);
+        String id = first17 + ResidentIdNumber.checkCharacter(first17);
+        String number = i == 5_500 ? "FAIL-HERE" : String.format("F%05d", i);
+        csv.append(Fixtures.csvLine(school, "回滚大学", number, "学生" + i, id, "", ""));
+      }
+      Fixtures.importCsv(Fixtures.operator(), batch, csv.toString())
+          .then()
+          .statusCode(500)
+          .contentType("application/problem+json");
+    } finally {
+      sql("drop trigger if exists refuse_rollback_probe on roster_entry");
+    }
+    Row count =
+        pool.preparedQuery("select count(*) as n from roster_entry where batch_id = $1")
+            .execute(Tuple.of(batch))
+            .await()
+            .atMost(Duration.ofSeconds(10))
+            .iterator()
+            .next();
+    assertEquals(0L, count.getLong("n"));
+  }
+
+  private void sql(String statement) {
+    pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
   }
 
   @Test
