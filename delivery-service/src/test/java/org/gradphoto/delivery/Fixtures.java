@@ -78,6 +78,11 @@ final class Fixtures {
                 payload, aggregate.toString(), UUID.randomUUID().toString(), Instant.now())));
   }
 
+  /**
+   * Publishes EligibilityGranted and waits until delivery has recorded it: identity's and review's
+   * topics are consumed independently, and a review result for an unknown collection is retried
+   * only briefly before it is dead-lettered, so tests never race the two consumers.
+   */
   static void grant(Student s) {
     publish(
         Topics.IDENTITY_EVENTS,
@@ -105,6 +110,7 @@ final class Fixtures {
             2_000_000,
             Instant.now().plusSeconds(86_400)),
         s.collectionId());
+    awaitStatus(s, "COLLECTING");
   }
 
   /** Stores a photo where capture-service would, then completes the collection. */

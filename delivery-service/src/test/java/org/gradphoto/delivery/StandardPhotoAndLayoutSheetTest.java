@@ -163,7 +163,6 @@ class StandardPhotoAndLayoutSheetTest {
   void a_photo_not_yet_complete_cannot_be_downloaded() {
     Student s = Student.of(BATCH, "10999", "2023000105", "110105200001051230", "chsi-graduation");
     Fixtures.grant(s);
-    Fixtures.awaitStatus(s, "COLLECTING");
     given()
         .auth()
         .oauth2(StudentTokens.forStudent(s.studentId()))
