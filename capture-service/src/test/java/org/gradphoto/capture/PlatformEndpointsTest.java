@@ -23,7 +23,12 @@ class PlatformEndpointsTest {
 
   @Test
   void metrics_and_the_openapi_document_are_published() {
-    given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("jvm_memory_used_bytes"))
+        .body(containsString("capture_engine_queued"));
     given()
         .accept("application/json")
         .get("/q/openapi")

@@ -1,5 +1,7 @@
 package org.gradphoto.capture.adapter.out.engine;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +45,7 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
   private final String defaultProfile;
   private final int retryAfterSeconds;
 
-  EnginePhotoStandardizer(CaptureConfig config) {
+  EnginePhotoStandardizer(CaptureConfig config, MeterRegistry metrics) {
     int workers =
         config.engine().workers() > 0
             ? config.engine().workers()
@@ -51,6 +53,12 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
     this.pool = new BoundedWorkPool("photo-engine", workers, config.engine().queueCapacity());
     this.defaultProfile = config.defaultProfile();
     this.retryAfterSeconds = config.engine().retryAfterSeconds();
+    Gauge.builder("capture.engine.queued", pool, BoundedWorkPool::queued)
+        .description("uploads waiting for a standardization worker")
+        .register(metrics);
+    Gauge.builder("capture.engine.active", pool, BoundedWorkPool::active)
+        .description("standardizations running now")
+        .register(metrics);
   }
 
   void onStart(@Observes StartupEvent ignored) {
@@ -81,11 +89,6 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
   @Override
   public boolean ready() {
     return engine.isDone() && !engine.isCompletedExceptionally();
-  }
-
-  /** Uploads waiting for a worker now (for metrics and tests). */
-  int queued() {
-    return pool.queued();
   }
 
   @Override
