@@ -129,7 +129,7 @@ class PgCollectionRepository implements CollectionRepository {
             s ->
                 s.createNativeQuery(
                         "select status || '|' || cast(floor(extract(epoch from status_at) * 1000000)"
-                            + " as bigint) from collection where id = :id",
+                            + " as bigint) from collection where id = :id for update",
                         String.class)
                     .setParameter("id", collectionId)
                     .getResultList())

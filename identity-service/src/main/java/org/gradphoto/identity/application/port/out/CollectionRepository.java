@@ -26,7 +26,11 @@ public interface CollectionRepository {
 
   Uni<Optional<CollectionView>> one(UUID studentId, UUID collectionId);
 
-  /** Current status and when it was set, for the progress rules; empty if unknown. */
+  /**
+   * Current status and when it was set, for the progress rules; empty if unknown. Locks the
+   * collection until the transaction ends: events of two topics about one collection are consumed
+   * concurrently, and each must see the status the other one wrote (else the older one may win).
+   */
   Uni<Optional<Progress>> progress(UUID collectionId);
 
   Uni<Void> setStatus(UUID collectionId, CollectionStatus status, Instant at, List<Reason> reasons);
