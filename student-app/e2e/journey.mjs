@@ -8,6 +8,7 @@
 //   rejection path: log in → eligibility (mode C, confirmation page) → pay → upload → submit →
 //                   reviewer rejects → 初审失败，请重拍 with the reason → retake (no second payment)
 //                   → submit → reviewer passes → 采集完成
+//   mode B:         log in → eligibility with a typed CHSI code + last four ID characters
 // Each step leaves a screenshot in e2e/artifacts/. It fails where the platform does not (yet) do
 // a step, and prints which steps passed. Setup (school, batch, roster of two made-up students)
 // goes through identity-service's staff API as the demo school admin.
@@ -68,6 +69,21 @@ class Phone {
     // let a page transition finish: Taro's router ignores a navigation while one is under way
     await this.page.waitForTimeout(600)
     await el.click()
+  }
+
+  /**
+   * Taps `t` until `next` shows: on a busy machine a tap that lands while the previous page
+   * transition still runs is dropped by Taro's router, and the page stays where it was.
+   */
+  async tapTo(t, next, { tries = 3, timeout = 10000 } = {}) {
+    for (let i = 1; ; i++) {
+      await this.tap(t)
+      const shown = await this.visible(this.page.getByText(next, { exact: true }))
+        .waitFor({ state: 'visible', timeout }).then(() => true, () => false)
+      if (shown) return
+      if (i >= tries) throw new Error(`tapped “${t}” ${tries} times; “${next}” did not show`)
+      console.log(`       (tapped “${t}”, but “${next}” did not show within ${timeout / 1000} s: tapping again)`)
+    }
   }
 
   async see(t, timeout = 20000) {
@@ -217,6 +233,7 @@ async function main() {
   const students = {
     happy: { name: '测试甲', number: `E2E${stamp}A`, id: residentId(), phone: '13800138001' },
     reject: { name: '测试乙', number: `E2E${stamp}B`, id: residentId(), phone: '13800138002' },
+    chsi: { name: '测试丙', number: `E2E${stamp}C`, id: residentId(), phone: '13800138003', chsi: `CHSIE2E${stamp}` },
   }
   const setup = {}
   console.log(`student-app e2e against ${GATEWAY} (artifacts: ${ARTIFACTS})`)
@@ -247,8 +264,8 @@ async function main() {
       },
     })
     setup.batchId = batch.id
-    const csv = ['school_code,school_name,student_number,name,id_type,id_number,phone,degree_level',
-      ...Object.values(students).map((s) => `${SCHOOL},${setup.schoolName},${s.number},${s.name},RESIDENT_ID,${s.id},${s.phone},本科`)].join('\n')
+    const csv = ['school_code,school_name,student_number,name,id_type,id_number,phone,chsi_code,degree_level',
+      ...Object.values(students).map((s) => `${SCHOOL},${setup.schoolName},${s.number},${s.name},RESIDENT_ID,${s.id},${s.phone},${s.chsi ?? ''},本科`)].join('\n')
     const form = new FormData()
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv')
     const report = await api('POST', `/api/identity/batches/${batch.id}/roster`, { token: admin, form })
@@ -268,7 +285,7 @@ async function main() {
       await login(j, 'happy', phone)
       await j.step('happy', '获取采集资格 院校+身份证: 信息不符 → 未匹配到采集信息', phone.page, async () => {
         needSetup()
-        await phone.tap('获取采集资格')
+        await phone.tapTo('获取采集资格', '院校+身份证')
         await phone.fill('school-query', setup.schoolName.slice(0, 2))
         await phone.tap(`${setup.schoolName}（${SCHOOL}）`)
         await phone.fill('name', s.name)
@@ -321,7 +338,7 @@ async function main() {
       await login(j, 'rejection', phone)
       await j.step('rejection', '获取采集资格 证件+手机号 → 核对信息 → 确认无误 → 采集详情', phone.page, async () => {
         needSetup()
-        await phone.tap('获取采集资格')
+        await phone.tapTo('获取采集资格', '证件+手机号')
         await phone.tap('证件+手机号')
         await phone.fill('name', s.name)
         await phone.fill('id-number', s.id)
@@ -357,6 +374,26 @@ async function main() {
       await submit(j, 'rejection', phone, '重拍: ')
       await reviewerDecides(j, 'rejection', state, 'PASS')
       await seeCompleted(j, 'rejection', phone, state)
+      await ctx.close()
+    }
+
+    // -------------------------------------------------------------- mode B (学信网图像采集码)
+    {
+      const ctx = await phoneContext(browser)
+      const phone = new Phone(await ctx.newPage())
+      const s = students.chsi
+      await login(j, 'chsi-code', phone)
+      await j.step('chsi-code', '获取采集资格 学信网采集码 + 身份证号后四位 → 采集详情', phone.page, async () => {
+        needSetup()
+        await phone.tapTo('获取采集资格', '学信网采集码')
+        await phone.tap('学信网采集码')
+        await phone.fill('chsi-code', s.chsi) // typed: 扫码识别 needs WeChat, 相册识别 a picture of a real code
+        await phone.fill('id-last4', s.id.slice(-4))
+        await phone.tap('提交')
+        const r = await waitForAny(phone, ['采集详情'], 20000)
+        if (r !== '采集详情') throw new Error(r ?? 'no collection detail')
+        await phone.see(s.number)
+      })
       await ctx.close()
     }
   } finally {
