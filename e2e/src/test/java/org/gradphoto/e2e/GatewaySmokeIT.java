@@ -1,0 +1,125 @@
+package org.gradphoto.e2e;
+
+import static org.gradphoto.e2e.Platform.GATEWAY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gradphoto.e2e.Platform.Answer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue #2: everything through the one front door, http://localhost:8080. Every service's health
+ * endpoint answers UP through the gateway; every demo staff user gets a token from Keycloak that
+ * the services accept, with the roles and schools of the realm; roles are enforced; the demo data
+ * is there.
+ */
+@Order(1)
+@ExtendWith(PlatformLogsOnFailure.class)
+class GatewaySmokeIT {
+  /** user, password, the realm role, the schools claim. */
+  static Stream<Arguments> staff() {
+    return Stream.of(
+        Arguments.of("reviewer", "reviewer", "reviewer", List.of("10999")),
+        Arguments.of("schooladmin", "schooladmin", "school-admin", List.of("10999")),
+        Arguments.of("operator", "operator", "operator", List.of()));
+  }
+
+  @Test
+  @DisplayName("the gateway answers /healthz")
+  void gateway() {
+    Answer a = Platform.get(GATEWAY + "/healthz", null);
+    assertEquals(200, a.status(), () -> "GET " + GATEWAY + "/healthz → " + a);
+  }
+
+  @ParameterizedTest(name = "GET /api/{0}/q/health through the gateway is UP")
+  @ValueSource(strings = {"identity", "payment", "capture", "review", "delivery"})
+  void health(String service) {
+    String url = GATEWAY + "/api/" + service + "/q/health";
+    Answer a = Platform.get(url, null);
+    assertEquals(200, a.status(), () -> "GET " + url + " → " + a);
+    JsonNode body = a.json();
+    assertEquals("UP", body.path("status").asText(), () -> "GET " + url + " → " + a);
+    List<String> down = new ArrayList<>();
+    body.path("checks")
+        .forEach(
+            c -> {
+              if (!"UP".equals(c.path("status").asText())) {
+                down.add(c.toString());
+              }
+            });
+    assertTrue(down.isEmpty(), () -> service + ": checks not UP: " + down);
+  }
+
+  @Test
+  @DisplayName("a staff endpoint without a token is refused (401)")
+  void noToken() {
+    Answer a = Platform.get(GATEWAY + "/api/review/staff/me", null);
+    assertEquals(401, a.status(), () -> "GET /api/review/staff/me without a token → " + a);
+  }
+
+  @ParameterizedTest(name = "{0}: Keycloak password grant → GET /api/review/staff/me")
+  @MethodSource("staff")
+  void staffSignIn(String user, String password, String role, List<String> schools) {
+    String token = Platform.staffToken(user, password);
+    Answer me = Platform.get(GATEWAY + "/api/review/staff/me", token);
+    assertEquals(200, me.status(), () -> user + ": GET /api/review/staff/me → " + me);
+    JsonNode body = me.json();
+    List<String> roles = new ArrayList<>();
+    body.path("roles").forEach(r -> roles.add(r.asText()));
+    assertTrue(
+        roles.contains(role), () -> user + ": roles " + roles + " lack " + role + " — " + me);
+    List<String> got = new ArrayList<>();
+    body.path("schools").forEach(s -> got.add(s.asText()));
+    assertEquals(schools, got, () -> user + ": schools — " + me);
+  }
+
+  @ParameterizedTest(name = "{0}: GET /api/payment/operator/orders is {2}")
+  @MethodSource("operatorOnly")
+  void rolesAreEnforced(String user, String password, int expected) {
+    String token = Platform.staffToken(user, password);
+    Answer a = Platform.get(GATEWAY + "/api/payment/operator/orders?limit=1", token);
+    assertEquals(expected, a.status(), () -> user + ": GET /api/payment/operator/orders → " + a);
+  }
+
+  static Stream<Arguments> operatorOnly() {
+    return Stream.of(
+        Arguments.of("operator", "operator", 200), Arguments.of("reviewer", "reviewer", 403));
+  }
+
+  @Test
+  @DisplayName("demo data: school 10999 with a batch (deploy/local/demo-data)")
+  void demoData() throws Exception {
+    Path state = Path.of(System.getProperty("e2e.state", "target/platform.state"));
+    boolean loaderFailed =
+        Files.isRegularFile(state) && Files.readString(state).contains("demo_data=failed");
+    assertFalse(
+        loaderFailed,
+        "deploy/local/demo-data failed in pre-integration-test (its output is above the tests)");
+    String token = Platform.staffToken("schooladmin", "schooladmin");
+    Answer school = Platform.get(GATEWAY + "/api/identity/schools/10999", token);
+    assertEquals(
+        200,
+        school.status(),
+        () -> "GET /api/identity/schools/10999 → " + school + " (did deploy/local/demo-data run?)");
+    Answer batches = Platform.get(GATEWAY + "/api/identity/schools/10999/batches", token);
+    assertEquals(
+        200, batches.status(), () -> "GET /api/identity/schools/10999/batches → " + batches);
+    assertTrue(
+        batches.json().isArray() && !batches.json().isEmpty(),
+        () -> "school 10999 has no batch: " + batches);
+  }
+}
