@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.EventPayload;
+import org.gradphoto.kernel.logging.Redacted;
 
 /**
  * The reading half of reliable messaging. In one transaction it records the event id in {@code
@@ -69,7 +70,8 @@ public class IdempotentConsumer {
         .invoke(
             e ->
                 Log.warnf(
-                    "%s: %s %s failed: %s", consumer, event.type(), event.eventId(), e.toString()))
+                    "%s: %s %s failed: %s",
+                    consumer, event.type(), event.eventId(), Redacted.describe(e)))
         .onFailure()
         .retry()
         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2))

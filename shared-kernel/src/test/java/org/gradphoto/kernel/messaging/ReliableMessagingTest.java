@@ -5,21 +5,29 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
 import org.gradphoto.kernel.event.Topics;
+import org.gradphoto.kernel.web.ProblemMappers;
 import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
 import org.gradphoto.testsupport.RealInfrastructure;
@@ -62,14 +70,45 @@ class ReliableMessagingTest {
 
   @Test
   void a_failed_transaction_keeps_neither_the_state_change_nor_the_event() {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"name\":\"doomed\"}")
-        .post("/test/accounts?fail=true")
-        .then()
-        .statusCode(500)
-        .contentType("application/problem+json")
-        .body("code", equalTo("INTERNAL_ERROR"));
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logged.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger mappers = Logger.getLogger(ProblemMappers.class.getName());
+    mappers.addHandler(capture);
+    try {
+      given()
+          .contentType(ContentType.JSON)
+          .body("{\"name\":\"doomed 张三\"}")
+          .post("/test/accounts?fail=true")
+          .then()
+          .statusCode(500)
+          .contentType("application/problem+json")
+          .body("code", equalTo("INTERNAL_ERROR"));
+    } finally {
+      mappers.removeHandler(capture);
+    }
+    // The incident is logged with the failure's class and frames, but not its message, which
+    // quotes the name.
+    LogRecord incident =
+        logged.stream()
+            .filter(r -> r.getThrown() != null)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no incident logged: " + logged));
+    StringWriter trace = new StringWriter();
+    incident.getThrown().printStackTrace(new PrintWriter(trace));
+    assertTrue(trace.toString().contains("IllegalStateException"), trace.toString());
+    assertFalse(trace.toString().contains("张三"), trace.toString());
     // Nothing named "doomed" exists and no outbox row was left for any aggregate of it: count the
     // rows of the whole outbox before/after a failing call instead of guessing the id.
     long before = outboxTotal();

@@ -58,7 +58,8 @@ public class TestResource {
                 .chain(
                     () ->
                         fail
-                            ? Uni.createFrom().failure(new IllegalStateException("boom"))
+                            ? Uni.createFrom()
+                                .failure(new IllegalStateException("boom for " + body.name()))
                             : Uni.createFrom().item(new Created(account.id, event.eventId()))));
   }
 
