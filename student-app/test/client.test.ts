@@ -220,3 +220,32 @@ describe('API client, service contracts', () => {
     expect(f.requests[2]).toMatchObject({ url: '/api/delivery/students/me/notification-consent', data: { accepted: true } })
   })
 })
+
+describe('a collection identity has just granted', () => {
+  const notYet = () => problem(404, '未找到该采集，或它不属于当前账号', { code: 'COLLECTION_NOT_FOUND' })
+
+  it('is asked for again while payment has not heard of it yet', async () => {
+    let n = 0
+    const waits: number[] = []
+    const f = fake(() => (++n <= 2 ? notYet() : json(200, { orderId: 'o1', payParams: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=p', paySign: 's' } })))
+    const api = createApi({ transport: f.transport, session: session(), sleep: async (ms) => { waits.push(ms) } })
+    const r = await api.pay('c1')
+    expect(r.orderId).toBe('o1')
+    expect(f.requests).toHaveLength(3)
+    expect(waits).toEqual([300, 700])
+  })
+
+  it('gives up with the service’s own words after the last wait', async () => {
+    const f = fake(() => notYet())
+    const api = createApi({ transport: f.transport, session: session(), propagationDelaysMs: [1, 1], sleep: async () => {} })
+    await expect(api.captureState('c1')).rejects.toThrow('未找到该采集，或它不属于当前账号')
+    expect(f.requests).toHaveLength(3)
+  })
+
+  it('does not repeat any other 404', async () => {
+    const f = fake(() => problem(404, 'order not found', { code: 'ORDER_NOT_FOUND' }))
+    const api = createApi({ transport: f.transport, session: session(), sleep: async () => { throw new Error('no wait expected') } })
+    expect(await api.order('c1')).toBeNull()
+    expect(f.requests).toHaveLength(1)
+  })
+})

@@ -63,7 +63,18 @@ export interface ApiOptions {
   baseUrl?: string
   session?: Session
   uploadRetry?: Partial<typeof DEFAULT_UPLOAD_RETRY> & { sleep?: (ms: number) => Promise<void>; random?: () => number }
+  /** how long to wait between asks while a just-granted collection reaches payment and capture */
+  propagationDelaysMs?: number[]
+  sleep?: (ms: number) => Promise<void>
 }
+
+/**
+ * Payment and capture learn of a collection from identity's EligibilityGranted event, a moment
+ * after identity answered the student. Until then they answer 404 COLLECTION_NOT_FOUND; asking
+ * again over about ten seconds bridges that moment (a student who taps at once is not told the
+ * collection does not exist).
+ */
+export const DEFAULT_PROPAGATION_DELAYS_MS = [300, 700, 1000, 1500, 2000, 2500, 3000]
 
 export interface UploadOptions {
   /** the guide-frame crop in picture pixels, with the picture's size */
@@ -102,6 +113,22 @@ export function createApi(opts: ApiOptions) {
       return send<T>(method, path, data, false)
     }
     return unwrap<T>(res)
+  }
+
+  const propagationDelays = opts.propagationDelaysMs ?? DEFAULT_PROPAGATION_DELAYS_MS
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+
+  /** Repeats {@code call} while the collection has not reached the service yet. */
+  async function whenKnown<T>(call: () => Promise<T>): Promise<T> {
+    for (let i = 0; ; i++) {
+      try {
+        return await call()
+      } catch (e) {
+        const notYet = e instanceof ApiError && e.status === 404 && e.code === 'COLLECTION_NOT_FOUND'
+        if (!notYet || i >= propagationDelays.length) throw e
+        await sleep(propagationDelays[i])
+      }
+    }
   }
 
   async function optional<T>(p: Promise<T>): Promise<T | null> {
@@ -155,7 +182,7 @@ export function createApi(opts: ApiOptions) {
 
     // ---------------------------------------------------------------- payment
     async order(collectionId: string): Promise<Order | null> {
-      const o = await optional(send('GET', PATHS.order(collectionId)))
+      const o = await optional(whenKnown(() => send('GET', PATHS.order(collectionId))))
       return o ? toOrder(o) : null
     },
     /**
@@ -163,7 +190,7 @@ export function createApi(opts: ApiOptions) {
      * wx.requestPayment, returned with the order id.
      */
     async pay(collectionId: string): Promise<{ orderId: string; params: WxPayParams }> {
-      const r = await send<Record<string, unknown>>('POST', PATHS.pay(collectionId), {})
+      const r = await whenKnown(() => send<Record<string, unknown>>('POST', PATHS.pay(collectionId), {}))
       const p = (r?.payParams ?? r?.requestPayment ?? r) as Record<string, unknown>
       return {
         orderId: String(r?.orderId ?? p.orderId ?? ''),
@@ -183,7 +210,7 @@ export function createApi(opts: ApiOptions) {
 
     // ---------------------------------------------------------------- capture
     async captureState(collectionId: string): Promise<CaptureState> {
-      return toCaptureState(await send('GET', PATHS.capture(collectionId)), collectionId)
+      return toCaptureState(await whenKnown(() => send('GET', PATHS.capture(collectionId))), collectionId)
     },
     async attempts(collectionId: string): Promise<Attempt[]> {
       return listOf(await send('GET', PATHS.attempts(collectionId)), 'attempts').map(toAttempt)

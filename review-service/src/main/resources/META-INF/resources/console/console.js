@@ -41,7 +41,11 @@ async function tokenRequest(params) {
   if (!r.ok) throw new Error('sign-in failed (' + r.status + ')');
   return keep(await r.json());
 }
+// Set by signOut: a list refresh that finds the token gone must not start a new sign-in, whose
+// navigation would replace the logout's and come straight back signed in.
+let leaving = false;
 async function signIn() {
+  if (leaving) return new Promise(() => {});
   const verifier = randomString();
   const st = randomString();
   sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state: st }));
@@ -73,6 +77,7 @@ async function accessToken() {
   return signIn();
 }
 function signOut() {
+  leaving = true;
   const t = storedToken();
   sessionStorage.removeItem(TOKEN_KEY);
   const q = new URLSearchParams({ client_id: state.config.clientId, post_logout_redirect_uri: redirectUri() });
