@@ -160,9 +160,23 @@ class CaptureJourneyTest {
     assertEquals(student, submitted.studentId());
     assertEquals("10999", submitted.schoolCode());
     assertEquals("#64C5FF", submitted.backgroundColour());
-    assertTrue(submitted.standardizedKey().startsWith("collections/" + collection + "/"));
-    assertTrue(submitted.originalKey().endsWith("original.jpg"));
-    assertTrue(submitted.cutoutKey().endsWith("cutout.png"));
+    // Originals alone are under the prefix the bucket's lifecycle rule expires; the renderings
+    // the reviewer, delivery and the student keep using are not.
+    String folder = "collections/" + collection + "/" + secondId + "/";
+    assertTrue(
+        submitted.originalKey().startsWith(CaptureTestSupport.ORIGINALS + folder),
+        submitted.originalKey());
+    assertTrue(submitted.originalKey().endsWith("/original.jpg"), submitted.originalKey());
+    for (String rendering : List.of(submitted.standardizedKey(), submitted.cutoutKey())) {
+      assertTrue(rendering.startsWith(folder), rendering);
+      assertTrue(!rendering.startsWith(CaptureTestSupport.ORIGINALS), rendering);
+    }
+    assertTrue(submitted.standardizedKey().endsWith("/standardized.jpg"));
+    assertTrue(submitted.cutoutKey().endsWith("/cutout.png"));
+    // The random folder keeps a key unguessable from the ids.
+    assertTrue(
+        submitted.originalKey().matches(".*/" + secondId + "/[0-9a-f]{32}/original\\.jpg"),
+        submitted.originalKey());
     assertTrue(submitted.geometry().get("eyeLinePx") > 0);
     assertTrue(
         CaptureTestSupport.storedKeys(collection)

@@ -166,21 +166,27 @@ final class CaptureTestSupport {
         .build();
   }
 
-  /** Every object key stored for the collection. */
+  /** Key prefix of every original (the lifecycle rule of deploy/helm expires by it). */
+  static final String ORIGINALS = "originals/";
+
+  /** Every object key stored for the collection: its renderings and its originals. */
   static List<String> storedKeys(UUID collectionId) {
     List<String> keys = new ArrayList<>();
-    try {
-      for (Result<Item> r :
-          s3().listObjects(
-                  ListObjectsArgs.builder()
-                      .bucket(BUCKET)
-                      .prefix("collections/" + collectionId + "/")
-                      .recursive(true)
-                      .build())) {
-        keys.add(r.get().objectName());
+    String renderings = "collections/" + collectionId + "/";
+    for (String prefix : List.of(renderings, ORIGINALS + renderings)) {
+      try {
+        for (Result<Item> r :
+            s3().listObjects(
+                    ListObjectsArgs.builder()
+                        .bucket(BUCKET)
+                        .prefix(prefix)
+                        .recursive(true)
+                        .build())) {
+          keys.add(r.get().objectName());
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
     return keys;
   }
