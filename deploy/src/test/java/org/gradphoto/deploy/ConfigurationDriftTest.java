@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -298,6 +299,53 @@ class ConfigurationDriftTest {
     assertEquals(buckets, Arrays.asList(loop.group(1).trim().split("\\s+")));
     String developing = Files.readString(REPO.resolve("docs/DEVELOPING.md"));
     buckets.forEach(b -> assertTrue(developing.contains("`" + b + "`"), b));
+  }
+
+  /**
+   * The photo bucket's one lifecycle rule expires exactly the keys under capture-service's
+   * originals prefix (its {@code PhotoKeys.ORIGINALS}), after the overlay's {@code
+   * minio.originalsExpireDays}; the renderings ({@code collections/…}) are outside it.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void originalsExpireByCapturesKeyPrefix(String overlay) throws Exception {
+    Path keys =
+        REPO.resolve(
+            "capture-service/src/main/java/org/gradphoto/capture/application/service/PhotoKeys.java");
+    Matcher constant =
+        Pattern.compile("static final String ORIGINALS = \"([^\"]+)\";")
+            .matcher(Files.readString(keys));
+    assertTrue(constant.find(), "PhotoKeys.ORIGINALS in " + keys);
+    String originals = constant.group(1);
+    assertTrue(originals.endsWith("/") && !"collections/".startsWith(originals), originals);
+
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    assertTrue(buckets.contains("gradphoto-photos"), buckets.toString());
+    JsonNode lifecycle =
+        new ObjectMapper()
+            .readTree(
+                Chart.named(objects, "ConfigMap", "minio-setup")
+                    .at("/data/lifecycle-gradphoto-photos.json")
+                    .asText());
+    List<JsonNode> rules = list(lifecycle.path("Rules"));
+    assertEquals(1, rules.size(), lifecycle.toString());
+    JsonNode rule = rules.get(0);
+    assertEquals("Enabled", rule.path("Status").asText());
+    assertEquals(
+        new ObjectMapper().createObjectNode().put("Prefix", originals),
+        rule.path("Filter"),
+        "the rule matches by capture's originals prefix alone");
+    JsonNode values =
+        new YAMLMapper().readTree(Chart.DIR.resolve("values-" + overlay + ".yaml").toFile());
+    JsonNode days = values.at("/minio/originalsExpireDays");
+    if (days.isMissingNode()) {
+      days =
+          new YAMLMapper()
+              .readTree(Chart.DIR.resolve("values.yaml").toFile())
+              .at("/minio/originalsExpireDays");
+    }
+    assertTrue(days.asInt() > 0, "minio.originalsExpireDays of " + overlay);
+    assertEquals(days.asInt(), rule.at("/Expiration/Days").asInt());
   }
 
   /** The realm import is deploy/local's realm; only URLs, demo users and hardening differ. */
