@@ -284,6 +284,49 @@ class CaptureJourneyTest {
   }
 
   @Test
+  void adjusting_a_photo_whose_original_has_expired_asks_for_a_new_upload() throws Exception {
+    UUID student = UUID.randomUUID();
+    UUID collection = UUID.randomUUID();
+    grantEligibility(collection, student, EligibilityGranted.PAY_AFTER_REVIEW, true);
+    assertEquals("READY_TO_SHOOT", awaitPhase(student, collection, "READY_TO_SHOOT"));
+    String attemptId =
+        upload(student, collection, portrait("idpass_1.jpg"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("attemptId");
+    // What the bucket's lifecycle rule does after its period: the original is gone.
+    List<String> originals =
+        CaptureTestSupport.storedKeys(collection).stream()
+            .filter(k -> k.startsWith(CaptureTestSupport.ORIGINALS))
+            .toList();
+    assertEquals(1, originals.size(), originals.toString());
+    CaptureTestSupport.s3()
+        .removeObject(
+            io.minio.RemoveObjectArgs.builder()
+                .bucket(CaptureTestSupport.BUCKET)
+                .object(originals.get(0))
+                .build());
+
+    asStudent(student)
+        .contentType("application/json")
+        .body("{\"background\":\"#FFFFFF\"}")
+        .post("/collections/" + collection + "/attempts/" + attemptId + "/adjustments")
+        .then()
+        .statusCode(410)
+        .contentType("application/problem+json")
+        .body("code", equalTo("ORIGINAL_EXPIRED"))
+        .body("detail", containsString("重新上传"));
+    // The attempt and its renderings are untouched, and a new upload works.
+    asStudent(student)
+        .get("/collections/" + collection + "/attempts/" + attemptId)
+        .then()
+        .statusCode(200)
+        .body("attemptId", equalTo(attemptId));
+    upload(student, collection, portrait("idpass_2.jpg")).then().statusCode(201);
+  }
+
+  @Test
   void a_pay_after_review_student_captures_without_paying_and_delivery_locks_the_photo() {
     UUID student = UUID.randomUUID();
     UUID collection = UUID.randomUUID();

@@ -267,6 +267,12 @@ class CaptureService
 
   // ---- adjust
 
+  /** Originals expire after the bucket's lifecycle period; their renderings stay. */
+  private static ProblemException originalExpired() {
+    return new ProblemException(
+        410, "ORIGINAL_EXPIRED", "Original expired", "这张照片的原图已超过保存期限，无法再调整取景或背景。请重新上传一张照片。");
+  }
+
   @Override
   public Uni<AttemptView> adjust(AdjustAttemptCommand cmd) {
     if (cmd.cropHint().isEmpty() && cmd.background().isEmpty()) {
@@ -286,6 +292,8 @@ class CaptureService
                   cmd.background().map(c::colourOrDefault).orElse(a.rendering().backgroundColour());
               return storage
                   .get(a.original().key())
+                  .onFailure(PhotoStorage.ObjectMissing.class)
+                  .transform(e -> originalExpired())
                   .chain(bytes -> render(c, a.id(), bytes, hint, colour, now, written))
                   .chain(
                       rendering ->

@@ -8,6 +8,7 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -105,6 +106,11 @@ class MinioPhotoStorage implements PhotoStorage {
           try (InputStream in =
               client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
             return in.readAllBytes();
+          } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+              throw new ObjectMissing(key);
+            }
+            throw e;
           }
         });
   }

@@ -8,6 +8,7 @@ import java.util.List;
 public interface PhotoStorage {
   Uni<Void> put(String key, byte[] bytes, String mediaType);
 
+  /** Fails with {@link ObjectMissing} when no object has the key (deleted, or expired). */
   Uni<byte[]> get(String key);
 
   /** Best effort: a key that is already gone is not an error. */
@@ -15,4 +16,11 @@ public interface PhotoStorage {
 
   /** A URL anyone holding it may GET the object with, until it expires. */
   Uni<String> presignGet(String key, Duration ttl);
+
+  /** No object has the key: it was deleted, or a lifecycle rule expired it. */
+  final class ObjectMissing extends RuntimeException {
+    public ObjectMissing(String key) {
+      super("no object " + key, null, false, false);
+    }
+  }
 }
