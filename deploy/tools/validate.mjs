@@ -1,6 +1,6 @@
 // Validates rendered Kubernetes objects against the JSON schemas that the kubernetes-models
-// packages ship (generated from the Kubernetes OpenAPI document and the projects' CRDs):
-// Kubernetes itself, Gateway API, the Prometheus operator and Traefik.
+// packages ship (generated from the Kubernetes OpenAPI document and the projects' CRDs or API
+// types): Kubernetes itself, Gateway API, the Prometheus operator, Traefik and CloudNativePG.
 //
 //   node validate.mjs <rendered.yaml>…
 //
@@ -20,6 +20,8 @@ const PACKAGES = [
     module: (group, version) => `@kubernetes-models/prometheus-operator/${group}/${version}` },
   { match: (group) => group === "traefik.io",
     module: (group, version) => `@kubernetes-models/traefik/${group}/${version}` },
+  { match: (group) => group === "postgresql.cnpg.io",
+    module: (group, version) => `@kubernetes-models/cloudnative-pg/${group}/${version}` },
 ];
 
 async function modelOf(apiVersion, kind) {

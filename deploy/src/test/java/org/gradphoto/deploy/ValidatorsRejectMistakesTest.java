@@ -71,6 +71,41 @@ class ValidatorsRejectMistakesTest {
     assertEquals(1, r.exitCode());
   }
 
+  @Test
+  void schemaValidatorRejectsMisspeltFieldsAndBadEnumsInCloudNativePgClusters() throws Exception {
+    Path file = Files.createTempFile("cluster-", ".yaml");
+    String cluster =
+        """
+        apiVersion: postgresql.cnpg.io/v1
+        kind: Cluster
+        metadata: { name: pg-x }
+        spec:
+          instances: 3
+          primaryUpdateStrategy: %s
+          storage: { size: 20Gi }
+          bootstrap: { initdb: { database: x, %s: x } }
+          postgresql: { parameters: { max_connections: "200" } }
+        """;
+    Files.writeString(
+        file,
+        String.join(
+            "---\n",
+            cluster.formatted("unsupervised", "owner"),
+            cluster.formatted("unsupervised", "ownr"),
+            cluster.formatted("automatic", "owner")));
+    Chart.Result r =
+        Chart.run(List.of("node", Chart.TOOLS.resolve("validate.mjs").toString(), file.toString()));
+    Files.delete(file);
+    List<String> lines = r.stdout().lines().toList();
+    assertEquals(3, lines.size(), r.stdout() + r.stderr());
+    assertTrue(lines.get(0).contains("\"valid\""), lines.get(0));
+    assertTrue(lines.get(1).contains("\"invalid\"") && lines.get(1).contains("ownr"), lines.get(1));
+    assertTrue(
+        lines.get(2).contains("\"invalid\"") && lines.get(2).contains("primaryUpdateStrategy"),
+        lines.get(2));
+    assertEquals(1, r.exitCode());
+  }
+
   /** Problems CustomResourceModels finds in a Strimzi object of this kind and spec. */
   private static String strimzi(String kind, String spec) throws Exception {
     JsonNode object =
