@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -144,6 +146,167 @@ class RosterImportTest {
         .body("$", hasSize(1))
         .body("[0].name", equalTo("新名"))
         .body("[0].degreeLevel", equalTo("硕士"));
+    String written = updatedAt(batch, "R1");
+    // The same line again: nothing to change, so the entry is not rewritten.
+    upload(
+            Fixtures.operator(),
+            batch,
+            xlsx(List.of(List.of(school, "重导大学", "R1", "新名", "", id, "", "", "硕士"))))
+        .then()
+        .statusCode(200)
+        .body("updated", equalTo(0))
+        .body("unchanged", equalTo(1))
+        .body("lines[0].outcome", equalTo("UNCHANGED"));
+    assertEquals(written, updatedAt(batch, "R1"));
+  }
+
+  private String updatedAt(UUID batch, String studentNumber) {
+    return pool.preparedQuery(
+            "select updated_at::text as updated_at from roster_entry where batch_id = $1 and student_number = $2")
+        .execute(Tuple.of(batch, studentNumber))
+        .await()
+        .atMost(Duration.ofSeconds(10))
+        .iterator()
+        .next()
+        .getString("updated_at");
+  }
+
+  @Test
+  void
+      a_re_import_that_swaps_two_id_numbers_is_accepted_and_both_students_match_with_the_new_one() {
+    String school = Fixtures.newSchool("互换大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String idA = Fixtures.residentId();
+    String idB = Fixtures.residentId();
+    String idC = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "互换大学", "W1", "张三", idA, "", "")
+                + Fixtures.csvLine(school, "互换大学", "W2", "李四", idB, "", "")
+                + Fixtures.csvLine(school, "互换大学", "W3", "王五", idC, "", ""))
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(3));
+    // The school typed W1's and W2's ID numbers the wrong way round and corrects it; W3 is
+    // re-imported as it was.
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "互换大学", "W1", "张三", idB, "", "")
+                + Fixtures.csvLine(school, "互换大学", "W2", "李四", idA, "", "")
+                + Fixtures.csvLine(school, "互换大学", "W3", "王五", idC, "", ""))
+        .then()
+        .statusCode(200)
+        .body("rejected", equalTo(0))
+        .body("updated", equalTo(2))
+        .body("unchanged", equalTo(1))
+        .body("lines.outcome", equalTo(List.of("UPDATED", "UPDATED", "UNCHANGED")));
+
+    bySchool(Fixtures.student(), school, "张三", idB)
+        .then()
+        .statusCode(201)
+        .body("studentNumber", equalTo("W1"));
+    bySchool(Fixtures.student(), school, "李四", idA)
+        .then()
+        .statusCode(201)
+        .body("studentNumber", equalTo("W2"));
+    bySchool(Fixtures.student(), school, "张三", idA).then().statusCode(404);
+  }
+
+  @Test
+  void an_id_number_still_held_by_a_student_number_the_file_does_not_change_is_refused() {
+    String school = Fixtures.newSchool("重号大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String idA = Fixtures.residentId();
+    String idB = Fixtures.residentId();
+    String idC = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "重号大学", "D1", "赵一", idA, "", "")
+                + Fixtures.csvLine(school, "重号大学", "D2", "钱二", idB, "", "")
+                + Fixtures.csvLine(school, "重号大学", "D3", "孙三", idC, "", ""))
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(3));
+    // D1 takes D2's number, but D2 is not in the file and keeps it: a true duplicate. D3 takes
+    // D1's number, which D1 keeps because its own line is refused; a new D4 is fine.
+    String idD = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "重号大学", "D1", "赵一", idB, "", "")
+                + Fixtures.csvLine(school, "重号大学", "D3", "孙三", idA, "", "")
+                + Fixtures.csvLine(school, "重号大学", "D4", "李四", idD, "", ""))
+        .then()
+        .statusCode(200)
+        .body("rejected", equalTo(2))
+        .body("created", equalTo(1))
+        .body("lines[0].outcome", equalTo("REJECTED"))
+        .body("lines[0].problems[0].field", equalTo("id_number"))
+        .body("lines[0].problems[0].message", equalTo("该证件号码已登记在本批次学号D2下"))
+        .body("lines[1].outcome", equalTo("REJECTED"))
+        .body("lines[1].problems[0].field", equalTo("id_number"))
+        .body("lines[1].problems[0].message", equalTo("该证件号码仍登记在本批次学号D1下：本文件第2行对该学号的修改未能导入"))
+        .body("lines[2].outcome", equalTo("CREATED"));
+
+    given()
+        .auth()
+        .oauth2(Fixtures.operator())
+        .get("/batches/" + batch + "/roster")
+        .then()
+        .body("$", hasSize(4))
+        .body("[0].idNumberMasked", equalTo(masked(idA)))
+        .body("[1].idNumberMasked", equalTo(masked(idB)))
+        .body("[2].idNumberMasked", equalTo(masked(idC)));
+  }
+
+  @Test
+  void a_swap_whose_other_half_is_refused_is_refused_too() {
+    String school = Fixtures.newSchool("半换大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String idA = Fixtures.residentId();
+    String idB = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "半换大学", "H1", "周一", idA, "", "")
+                + Fixtures.csvLine(school, "半换大学", "H2", "吴二", idB, "", ""))
+        .then()
+        .statusCode(200)
+        .body("created", equalTo(2));
+    // H2's half of the swap has no name: H2 keeps idB, so H1 cannot take it.
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "半换大学", "H1", "周一", idB, "", "")
+                + Fixtures.csvLine(school, "半换大学", "H2", "", idA, "", ""))
+        .then()
+        .statusCode(200)
+        .body("rejected", equalTo(2))
+        .body("lines[0].problems[0].field", equalTo("id_number"))
+        .body("lines[0].problems[0].message", equalTo("该证件号码仍登记在本批次学号H2下：本文件第3行对该学号的修改未能导入"))
+        .body("lines[1].problems[0].field", equalTo("name"));
+  }
+
+  private static String masked(String id) {
+    return id.substring(0, 6) + "********" + id.substring(14);
+  }
+
+  private static Response bySchool(Fixtures.Student s, String schoolCode, String name, String id) {
+    return given()
+        .auth()
+        .oauth2(s.token())
+        .contentType(ContentType.JSON)
+        .body(Map.of("schoolCode", schoolCode, "name", name, "idNumber", id))
+        .post("/eligibility/by-school");
   }
 
   @Test

@@ -4,14 +4,21 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gradphoto.identity.application.port.in.BatchesUseCase;
 import org.gradphoto.identity.application.port.in.RosterUseCase;
 import org.gradphoto.identity.application.port.out.RosterRepository;
+import org.gradphoto.identity.application.port.out.RosterRepository.HeldId;
 import org.gradphoto.identity.application.port.out.RosterRepository.StoredLine;
 import org.gradphoto.identity.domain.Batch;
 import org.gradphoto.identity.domain.RosterColumn;
@@ -66,31 +73,22 @@ class RosterService implements RosterUseCase {
                 Collectors.toConcurrentMap(
                     Line::line, l -> hash.hash(l.row().get().id().lookupKey())));
     return roster
-        .studentNumbersByIdHash(batch.id(), List.copyOf(idHashes.values()))
+        .idHolders(batch.id(), List.copyOf(idHashes.values()))
         .emitOn(Infrastructure.getDefaultWorkerPool())
         .chain(
-            existing -> {
+            held -> {
+              Map<Integer, Problem> conflicts = conflicts(checked, idHashes, held);
               List<Line> verdicts = new ArrayList<>(checked.size());
               List<RosterRow> valid = new ArrayList<>();
               for (Line l : checked) {
-                if (l.row().isEmpty()) {
-                  verdicts.add(l);
-                  continue;
-                }
-                RosterRow r = l.row().get();
-                String idHash = idHashes.get(l.line());
-                String other = existing.get(idHash);
-                if (other != null && !other.equals(r.studentNumber())) {
+                Problem conflict = conflicts.get(l.line());
+                if (conflict != null) {
                   verdicts.add(
-                      new Line(
-                          l.line(),
-                          l.studentNumber(),
-                          java.util.Optional.empty(),
-                          List.of(new Problem("id_number", "该证件号码已登记在本批次学号" + other + "下"))));
-                  continue;
+                      new Line(l.line(), l.studentNumber(), Optional.empty(), List.of(conflict)));
+                } else {
+                  verdicts.add(l);
+                  l.row().ifPresent(valid::add);
                 }
-                verdicts.add(l);
-                valid.add(r);
               }
               List<StoredLine> store =
                   valid.parallelStream().map(r -> stored(r, idHashes.get(r.line()))).toList();
@@ -104,11 +102,13 @@ class RosterService implements RosterUseCase {
                     long t2 = System.nanoTime();
                     // Counts and timings only: no personal data in logs.
                     Log.infof(
-                        "roster import into batch %s: %d lines, %d stored; checked and sealed in"
-                            + " %d ms, written in %d ms",
+                        "roster import into batch %s: %d lines, %d good, %d of them written"
+                            + " (the rest unchanged); checked and sealed in %d ms, written in %d"
+                            + " ms",
                         batch.id(),
                         verdicts.size(),
                         store.size(),
+                        created.size(),
                         (t1 - t0) / 1_000_000,
                         (t2 - t1) / 1_000_000);
                     return report(verdicts, created);
@@ -129,9 +129,84 @@ class RosterService implements RosterUseCase {
         r.degreeLevel());
   }
 
+  /**
+   * Judges ID numbers against the roster as it will be after the import, not as it is: a line
+   * conflicts if its ID number (by keyed hash) would still be held by an entry of the batch under
+   * another student number, that is an entry the file does not update. Two students swapping ID
+   * numbers in a corrected re-import therefore pass. A line refused here leaves its own stored
+   * entry as it was, so that entry keeps its ID number and lines claiming it are judged again;
+   * every line is refused at most once, so this stays linear in the size of the file. Duplicates
+   * inside the file were refused by {@link RosterValidation} already, so among the good lines each
+   * ID hash and each student number occurs once.
+   *
+   * @return the refused lines by line number, with the reason
+   */
+  static Map<Integer, Problem> conflicts(
+      List<Line> checked, Map<Integer, String> idHashes, List<HeldId> held) {
+    Map<Integer, Problem> out = new HashMap<>();
+    if (held.isEmpty()) {
+      return out;
+    }
+    Map<String, List<String>> holdersByHash = new HashMap<>();
+    Map<String, List<String>> hashesByHolder = new HashMap<>();
+    for (HeldId h : held) {
+      holdersByHash.computeIfAbsent(h.idHash(), k -> new ArrayList<>(1)).add(h.studentNumber());
+      hashesByHolder.computeIfAbsent(h.studentNumber(), k -> new ArrayList<>(1)).add(h.idHash());
+    }
+    Map<String, Line> lineByHash = new HashMap<>();
+    Map<String, Integer> firstLineOf = new HashMap<>();
+    Set<String> updated = new HashSet<>();
+    Deque<Line> work = new ArrayDeque<>();
+    for (Line l : checked) {
+      firstLineOf.putIfAbsent(l.studentNumber(), l.line());
+      if (l.row().isPresent()) {
+        updated.add(l.studentNumber());
+        String hash = idHashes.get(l.line());
+        lineByHash.put(hash, l);
+        if (holdersByHash.containsKey(hash)) {
+          work.add(l);
+        }
+      }
+    }
+    while (!work.isEmpty()) {
+      Line l = work.poll();
+      if (!updated.contains(l.studentNumber())) {
+        continue; // refused already
+      }
+      String other = null;
+      for (String holder : holdersByHash.get(idHashes.get(l.line()))) {
+        if (!holder.equals(l.studentNumber()) && !updated.contains(holder)) {
+          other = holder;
+          break;
+        }
+      }
+      if (other == null) {
+        continue;
+      }
+      Integer otherLine = firstLineOf.get(other);
+      out.put(
+          l.line(),
+          new Problem(
+              "id_number",
+              otherLine == null
+                  ? "该证件号码已登记在本批次学号" + other + "下"
+                  : "该证件号码仍登记在本批次学号" + other + "下：本文件第" + otherLine + "行对该学号的修改未能导入"));
+      updated.remove(l.studentNumber());
+      // Its stored entry keeps the ID numbers it holds: lines taking them must be judged again.
+      for (String kept : hashesByHolder.getOrDefault(l.studentNumber(), List.of())) {
+        Line taker = lineByHash.get(kept);
+        if (taker != null && updated.contains(taker.studentNumber())) {
+          work.add(taker);
+        }
+      }
+    }
+    return out;
+  }
+
   private static ImportReport report(List<Line> verdicts, Map<String, Boolean> created) {
     int made = 0;
     int updated = 0;
+    int unchanged = 0;
     int rejected = 0;
     List<LineReport> lines = new ArrayList<>(verdicts.size());
     for (Line l : verdicts) {
@@ -142,13 +217,16 @@ class RosterService implements RosterUseCase {
       } else if (Boolean.TRUE.equals(created.get(l.studentNumber()))) {
         outcome = "CREATED";
         made++;
-      } else {
+      } else if (created.containsKey(l.studentNumber())) {
         outcome = "UPDATED";
         updated++;
+      } else {
+        outcome = "UNCHANGED";
+        unchanged++;
       }
       lines.add(new LineReport(l.line(), l.studentNumber(), outcome, l.problems()));
     }
-    return new ImportReport(verdicts.size(), made, updated, rejected, lines);
+    return new ImportReport(verdicts.size(), made, updated, unchanged, rejected, lines);
   }
 
   @Override

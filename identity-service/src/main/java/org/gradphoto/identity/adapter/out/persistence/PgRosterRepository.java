@@ -40,6 +40,10 @@ class PgRosterRepository implements RosterRepository {
         id_sealed = excluded.id_sealed, id_masked = excluded.id_masked,
         phone_hash = excluded.phone_hash,
         chsi_code = excluded.chsi_code, degree_level = excluded.degree_level, updated_at = now()
+      where (roster_entry.batch_id, roster_entry.name, roster_entry.id_type, roster_entry.id_hash,
+        roster_entry.phone_hash, roster_entry.chsi_code, roster_entry.degree_level)
+        is distinct from (excluded.batch_id, excluded.name, excluded.id_type, excluded.id_hash,
+        excluded.phone_hash, excluded.chsi_code, excluded.degree_level)
       returning student_number, (xmax = 0) as created
       """;
   private static final String CANDIDATES =
@@ -108,15 +112,16 @@ class PgRosterRepository implements RosterRepository {
   }
 
   @Override
-  public Uni<Map<String, String>> studentNumbersByIdHash(UUID batchId, List<String> idHashes) {
+  public Uni<List<HeldId>> idHolders(UUID batchId, List<String> idHashes) {
     return pool.preparedQuery(
             "select id_hash, student_number from roster_entry where batch_id = $1"
                 + " and id_hash = any($2)")
         .execute(Tuple.of(batchId, idHashes.toArray(String[]::new)))
         .map(
             rows -> {
-              Map<String, String> out = new HashMap<>();
-              rows.forEach(r -> out.put(r.getString("id_hash"), r.getString("student_number")));
+              List<HeldId> out = new ArrayList<>();
+              rows.forEach(
+                  r -> out.add(new HeldId(r.getString("id_hash"), r.getString("student_number"))));
               return out;
             });
   }

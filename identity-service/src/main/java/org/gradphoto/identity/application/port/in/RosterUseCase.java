@@ -21,9 +21,13 @@ public interface RosterUseCase {
   /** Frees a roster entry from its WeChat account so the right student can bind it (operator). */
   Uni<Void> unbind(Actor actor, UUID entryId);
 
-  record ImportReport(int total, int created, int updated, int rejected, List<LineReport> lines) {}
+  record ImportReport(
+      int total, int created, int updated, int unchanged, int rejected, List<LineReport> lines) {}
 
-  /** {@code outcome}: CREATED, UPDATED or REJECTED. */
+  /**
+   * {@code outcome}: CREATED, UPDATED, UNCHANGED (a re-imported line equal to the stored entry,
+   * which is not rewritten) or REJECTED.
+   */
   record LineReport(
       int line, String studentNumber, String outcome, List<RosterValidation.Problem> problems) {}
 

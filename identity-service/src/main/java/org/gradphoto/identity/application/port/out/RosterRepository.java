@@ -32,13 +32,19 @@ public interface RosterRepository {
   }
 
   /**
-   * Creates or updates the lines by (school, student number) in one transaction; returns, per
-   * student number, true if it was created. All or nothing.
+   * Creates or updates the lines by (school, student number) in one transaction. All or nothing. An
+   * entry whose stored values already equal the line's (same batch, name, ID type, ID hash, phone
+   * hash, CHSI code and degree level) is left as it is, not rewritten. Returns, per student number
+   * written, true if it was created and false if it was updated; student numbers left as they were
+   * are absent.
    */
   Uni<Map<String, Boolean>> upsert(UUID batchId, String schoolCode, List<StoredLine> lines);
 
-  /** Student numbers already in the batch under these ID hashes (hash → student number). */
-  Uni<Map<String, String>> studentNumbersByIdHash(UUID batchId, List<String> idHashes);
+  /** A stored entry of a batch holding an ID number, known only by its keyed hash. */
+  record HeldId(String idHash, String studentNumber) {}
+
+  /** The entries already in the batch under any of these ID hashes. */
+  Uni<List<HeldId>> idHolders(UUID batchId, List<String> idHashes);
 
   Uni<List<Candidate>> byIdHash(String idHash, Optional<String> schoolCode);
 
