@@ -119,20 +119,22 @@ public final class Cli {
       Standardizer.Outcome o = engine.run(bytes, profile, hint, colour);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       StandardizeResult r = o.result();
-      Files.write(outDir.resolve(name + ".jpg"), r.jpeg());
-      Files.write(outDir.resolve(name + ".png"), r.cutoutPng());
+      if (r.hasPhoto()) {
+        Files.write(outDir.resolve(name + ".jpg"), r.jpeg());
+        Files.write(outDir.resolve(name + ".png"), r.cutoutPng());
+      }
       String json = Reports.toJson(r.report());
       Files.writeString(outDir.resolve(name + ".json"), json + "\n", StandardCharsets.UTF_8);
       String codes =
           r.report().findings().stream()
               .map(f -> f.code() + (f.severity() == Severity.WARN ? "(warn)" : ""))
               .collect(Collectors.joining(","));
+      OutputInfo info = r.report().output();
       out.printf(
-          "%s: %s q=%d %dB %dms%s%n",
+          "%s: %s %s %dms%s%n",
           in.getFileName(),
           r.report().accepted() ? "ACCEPTED" : "REJECTED",
-          r.report().output().jpegQuality(),
-          r.report().output().jpegBytes(),
+          info == null ? "no photo" : "q=" + info.jpegQuality() + " " + info.jpegBytes() + "B",
           ms,
           codes.isEmpty() ? "" : " " + codes);
       if (debug) {

@@ -89,6 +89,9 @@ public final class PhotoEngine {
       throw new IllegalArgumentException(
           "colour " + colour.hex() + " not allowed by profile " + profile.id());
     }
+    if (!earlier.hasPhoto()) {
+      throw new IllegalArgumentException("no photo to recolour: a finding blocked the output");
+    }
     Mat bgra = Imgcodecs.imdecode(new MatOfByte(earlier.cutoutPng()), Imgcodecs.IMREAD_UNCHANGED);
     if (bgra.channels() != 4
         || bgra.cols() != profile.widthPx()

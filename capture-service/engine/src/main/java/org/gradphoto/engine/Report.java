@@ -10,7 +10,7 @@ import java.util.List;
  * @param accepted true when nothing is REJECT
  * @param geometry measured on the output; null when no face was found
  * @param findings in the order the checks ran
- * @param output what the JPEG is
+ * @param output what the JPEG is; null when no photo was written (a finding blocks the output)
  */
 public record Report(
     String profile,

@@ -59,7 +59,7 @@ final class Standardizer {
       frame.metrics.put("msDecode", (t1 - t0) / 1e6);
       frame.metrics.put("msAnalyse", (System.nanoTime() - t1) / 1e6);
       if (frame.mesh == null) {
-        return noFace(work, p, colour, frame);
+        return noFace(frame, p);
       }
       double upscale = frame.crop.scale() / reduction;
       frame.metrics.put("upscale", upscale);
@@ -280,6 +280,13 @@ final class Standardizer {
 
     long c0 = System.nanoTime();
     fr.metrics.put("msChecks", (c0 - r1) / 1e6);
+    if (fr.findings.stream().anyMatch(f -> f.code().blocksOutput())) {
+      for (Mat x : List.of(out, toMask, coarse, alpha, outside)) {
+        x.release();
+      }
+      fr.mask.release();
+      return new Outcome(withoutPhoto(p, fr.findings, g), fr.metrics);
+    }
     Mat fg = Compositor.foreground(out, alpha);
     Mat composed = Compositor.composite(fg, alpha, colour);
     Mat cut = Compositor.cutout(fg, alpha);
@@ -605,24 +612,14 @@ final class Standardizer {
     }
   }
 
-  private Outcome noFace(Mat work, SpecProfile p, BackgroundColour colour, Frame fr) {
-    // Nothing to frame: a centred crop of the right shape, so the student sees what was read.
-    double s = Math.max((double) p.widthPx() / work.cols(), (double) p.heightPx() / work.rows());
-    double x0 = (work.cols() - p.widthPx() / s) / 2;
-    double y0 = (work.rows() - p.heightPx() / s) / 2;
-    Mat out = resample(work, s, x0, y0, p.widthPx(), p.heightPx());
-    List<Mat> ch = new ArrayList<>();
-    Core.split(out, ch);
-    ch.add(new Mat(out.size(), CvType.CV_8U, new Scalar(255)));
-    Mat cut = new Mat();
-    Core.merge(ch, cut);
-    StandardizeResult r = encode(p, out, cut, fr.findings, null, fr.metrics);
-    out.release();
-    cut.release();
-    for (Mat m : ch) {
-      m.release();
-    }
-    return new Outcome(r, fr.metrics);
+  private Outcome noFace(Frame fr, SpecProfile p) {
+    // Nothing to frame: a centre crop would show the old background as if it were a result.
+    return new Outcome(withoutPhoto(p, fr.findings, null), fr.metrics);
+  }
+
+  /** The report alone, for a photo with a finding that blocks the output. */
+  static StandardizeResult withoutPhoto(SpecProfile p, List<Finding> findings, Geometry g) {
+    return new StandardizeResult(null, null, new Report(p.id(), false, g, findings, null));
   }
 
   static StandardizeResult encode(

@@ -2,6 +2,8 @@ package org.gradphoto.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,14 +72,51 @@ class InputSafetyTest {
   }
 
   @Test
-  void aPictureWithNoPersonGivesNoFaceButStillAnOutput() throws Exception {
+  void aPictureWithNoPersonGivesNoFaceAndNoPhoto() throws Exception {
     Mat sky = Fixtures.image("astronaut.jpg").submat(0, 250, 330, 512);
     StandardizeResult r =
         EngineSupport.engine().standardize(Fixtures.jpeg(sky), SpecProfile.defaultProfile());
     assertFalse(r.report().accepted());
     assertTrue(r.report().has(FindingCode.NO_FACE));
     assertEquals(null, r.report().geometry());
+    assertNoPhoto(r);
+  }
+
+  @Test
+  void twoPeopleOrACutOffHeadGiveTheirFindingAndNoPhoto() throws Exception {
+    Mat clean = Fixtures.framed("idpass_3.jpg");
+    Mat pair = Fixtures.sideBySide(clean, Fixtures.framed("idpass_1.jpg"));
+    StandardizeResult two =
+        EngineSupport.engine().standardize(Fixtures.jpeg(pair), SpecProfile.defaultProfile());
+    assertTrue(two.report().has(FindingCode.MULTIPLE_FACES), two.report().findings()::toString);
+    assertNoPhoto(two);
+    StandardizeResult cut =
+        EngineSupport.engine()
+            .standardize(
+                Fixtures.jpeg(Fixtures.cutFromTop(clean, 80)), SpecProfile.defaultProfile());
+    assertTrue(cut.report().has(FindingCode.HEAD_CUT_OFF), cut.report().findings()::toString);
+    assertNoPhoto(cut);
+    // What was measured is still reported, so the student learns every other problem at once.
+    assertNotNull(cut.report().geometry());
+  }
+
+  @Test
+  void aPhotoWithFindingsThatDoNotBlockTheOutputStillGetsOne() throws Exception {
+    Mat tilted = Fixtures.tilted(Fixtures.framed("idpass_3.jpg"), 12);
+    StandardizeResult r =
+        EngineSupport.engine().standardize(Fixtures.jpeg(tilted), SpecProfile.defaultProfile());
+    assertTrue(r.report().has(FindingCode.HEAD_TILTED), r.report().findings()::toString);
+    assertTrue(r.hasPhoto());
     assertEquals(480, OutputSpecTest.decode(r.jpeg()).cols());
+  }
+
+  private static void assertNoPhoto(StandardizeResult r) {
+    assertFalse(r.hasPhoto());
+    assertNull(r.jpeg());
+    assertNull(r.cutoutPng());
+    assertNull(r.report().output());
+    assertFalse(r.report().accepted());
+    assertTrue(r.report().findings().stream().anyMatch(f -> f.code().blocksOutput()));
   }
 
   private static InputRejectedException refused(byte[] input) {
