@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PhotoSubmitted;
 import org.gradphoto.review.Fixtures.Student;
+import org.gradphoto.testsupport.OsPackages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +45,11 @@ class StaffConsoleBrowserTest {
   @Test
   void a_reviewer_signed_in_to_the_console_rejects_one_photo_and_passes_the_next_by_keyboard()
       throws Exception {
-    String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-    if (!Files.isExecutable(Path.of(chromium))) {
-      fail(
-          "Chromium is missing at " + chromium + ": install it with `apt-get install -y chromium`");
-    }
+    String chromium =
+        OsPackages.require(
+                Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")),
+                "chromium")
+            .toString();
     installPlaywright();
 
     String token = Fixtures.reviewer("browser-reviewer", SCHOOL);
