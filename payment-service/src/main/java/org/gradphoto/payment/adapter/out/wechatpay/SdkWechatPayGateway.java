@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
+import org.gradphoto.kernel.reactive.ContextResume;
 import org.gradphoto.payment.adapter.out.wechatpay.sandbox.SandboxInterceptor;
 import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
@@ -209,7 +210,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     Payer payer = new Payer();
     payer.setOpenid(openid);
     request.setPayer(payer);
-    return Blocking.call(
+    return ContextResume.offload(
         () -> {
           PrepayWithRequestPaymentResponse r =
               guarded(() -> c.jsapi().prepayWithRequestPayment(request));
@@ -231,7 +232,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
     request.setOutTradeNo(outTradeNo);
     request.setMchid(c.merchant().merchantId());
-    return Blocking.call(
+    return ContextResume.offload(
         () -> {
           try {
             return trade(c.jsapi().queryOrderByOutTradeNo(request));
@@ -252,7 +253,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     CloseOrderRequest request = new CloseOrderRequest();
     request.setOutTradeNo(outTradeNo);
     request.setMchid(c.merchant().merchantId());
-    return Blocking.call(
+    return ContextResume.offload(
         () -> {
           guarded(
               () -> {
@@ -276,7 +277,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     amount.setTotal(order.amountFen());
     amount.setCurrency("CNY");
     request.setAmount(amount);
-    return Blocking.call(() -> refund(guarded(() -> c.refunds().create(request))));
+    return ContextResume.offload(() -> refund(guarded(() -> c.refunds().create(request))));
   }
 
   @Override
@@ -284,7 +285,8 @@ class SdkWechatPayGateway implements WechatPayGateway {
     Clients c = clients();
     QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
     request.setOutRefundNo(refundNo);
-    return Blocking.call(() -> refund(guarded(() -> c.refunds().queryByOutRefundNo(request))));
+    return ContextResume.offload(
+        () -> refund(guarded(() -> c.refunds().queryByOutRefundNo(request))));
   }
 
   @Override
