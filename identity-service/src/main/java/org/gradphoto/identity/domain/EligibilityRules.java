@@ -50,7 +50,7 @@ public final class EligibilityRules {
         newestFirst.stream()
             .filter(c -> c.entry().boundStudentId().isEmpty())
             .filter(c -> c.batch().offers(mode))
-            .filter(c -> c.batch().window().contains(now))
+            .filter(c -> c.batch().signUp().contains(now))
             .findFirst();
     if (grantable.isPresent()) {
       return new Grant(grantable.get());

@@ -20,12 +20,19 @@ class EligibilityRulesTest {
   static final UUID ME = UUID.randomUUID();
 
   static Candidate candidate(Instant opens, Set<EligibilityMode> modes, UUID boundTo) {
+    return candidate(opens, null, modes, boundTo);
+  }
+
+  /** {@code signUpOpens} null: sign-up is the shooting window. */
+  static Candidate candidate(
+      Instant opens, Instant signUpOpens, Set<EligibilityMode> modes, UUID boundTo) {
+    Instant closes = opens.plus(Duration.ofDays(3));
     Batch b =
         new Batch(
             UUID.randomUUID(),
             "10999",
             "批次",
-            new CollectionWindow(opens, opens.plus(Duration.ofDays(3))),
+            new CollectionWindow(opens, closes),
             2500,
             PaymentPolicy.PAY_BEFORE_CAPTURE,
             "chsi-graduation",
@@ -36,7 +43,12 @@ class EligibilityRulesTest {
             false,
             List.of("blue"),
             0,
-            1000);
+            2_000_000,
+            signUpOpens == null ? null : new CollectionWindow(signUpOpens, closes),
+            null,
+            null,
+            null,
+            null);
     RosterEntry e =
         new RosterEntry(
             UUID.randomUUID(),
@@ -54,6 +66,21 @@ class EligibilityRulesTest {
   }
 
   static final Set<EligibilityMode> A = Set.of(EligibilityMode.SCHOOL_NAME_ID);
+
+  @Test
+  void before_shooting_opens_a_batch_whose_sign_up_is_open_is_granted() {
+    Candidate c = candidate(NOW.plus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)), A, null);
+    assertEquals(
+        new Grant(c), EligibilityRules.decide(List.of(c), ME, EligibilityMode.SCHOOL_NAME_ID, NOW));
+  }
+
+  @Test
+  void before_sign_up_opens_the_batch_is_refused_as_outside_its_window() {
+    Candidate c = candidate(NOW.plus(Duration.ofDays(2)), NOW.plus(Duration.ofDays(1)), A, null);
+    Refused r =
+        (Refused) EligibilityRules.decide(List.of(c), ME, EligibilityMode.SCHOOL_NAME_ID, NOW);
+    assertEquals(Reason.OUTSIDE_WINDOW, r.reason());
+  }
 
   @Test
   void an_open_free_entry_of_a_batch_offering_the_mode_is_granted() {

@@ -288,7 +288,8 @@ class EligibilityService implements EligibilityUseCase {
             b.backgroundColours(),
             b.uploadMinBytes(),
             b.uploadMaxBytes(),
-            b.window().closesAt());
+            b.window().closesAt(),
+            b.window().opensAt());
     EventEnvelope<EligibilityGranted> event =
         EventEnvelope.of(granted, collectionId.toString(), Ids.newId().toString(), now);
     return collections
@@ -328,11 +329,11 @@ class EligibilityService implements EligibilityUseCase {
               422,
               "OUTSIDE_WINDOW",
               "Outside the collection window",
-              "当前不在采集开通时间内。开通时间：" + b.window().describe(),
+              "当前不在报名时间内，不能获取采集资格。报名缴费时间：" + b.signUp().describe(),
               List.of(),
               Map.of(
-                  "opensAt", b.window().opensAt().toString(),
-                  "closesAt", b.window().closesAt().toString()));
+                  "opensAt", b.signUp().opensAt().toString(),
+                  "closesAt", b.signUp().closesAt().toString()));
       case MODE_NOT_OFFERED ->
           ProblemException.unprocessable("MODE_NOT_OFFERED", "该采集批次未开通此方式获取采集资格，请按学校通知的方式操作");
     };

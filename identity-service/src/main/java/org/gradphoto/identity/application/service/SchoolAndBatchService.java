@@ -2,20 +2,25 @@ package org.gradphoto.identity.application.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.gradphoto.identity.application.port.in.BatchesUseCase;
+import org.gradphoto.identity.application.port.in.OpenBatchesQuery;
 import org.gradphoto.identity.application.port.in.SchoolsUseCase;
 import org.gradphoto.identity.application.port.out.BatchRepository;
 import org.gradphoto.identity.application.port.out.SchoolRepository;
 import org.gradphoto.identity.domain.Batch;
+import org.gradphoto.identity.domain.EligibilityMode;
 import org.gradphoto.identity.domain.School;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.kernel.value.Ids;
 
 @ApplicationScoped
-class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase {
+class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase, OpenBatchesQuery {
   private final SchoolRepository schools;
   private final BatchRepository batches;
 
@@ -46,7 +51,7 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase {
   @Override
   public Uni<Batch> create(Actor actor, Batch terms) {
     Access.requireSchool(actor, terms.schoolCode());
-    Batch batch = withId(terms, Ids.newId());
+    Batch batch = terms.withId(Ids.newId());
     return get(terms.schoolCode()).chain(() -> batches.save(batch));
   }
 
@@ -58,7 +63,7 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase {
               if (!existing.schoolCode().equals(terms.schoolCode())) {
                 throw ProblemException.invalidField("schoolCode", "批次不能转到其他学校");
               }
-              return batches.save(withId(terms, batchId));
+              return batches.save(terms.withId(batchId));
             });
   }
 
@@ -81,22 +86,48 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase {
     return batches.ofSchool(schoolCode);
   }
 
-  private static Batch withId(Batch t, UUID id) {
-    return new Batch(
-        id,
-        t.schoolCode(),
-        t.name(),
-        t.window(),
-        t.priceFen(),
-        t.paymentPolicy(),
-        t.specProfile(),
-        t.modes(),
-        t.reviewPromise(),
-        t.serviceDescription(),
-        t.shootingRequirements(),
-        t.allowSubmitWithFindings(),
-        t.backgroundColours(),
-        t.uploadMinBytes(),
-        t.uploadMaxBytes());
+  @Override
+  public Uni<List<OpenBatch>> openOf(String schoolCode) {
+    Instant now = Instant.now();
+    return get(schoolCode)
+        .chain(
+            school ->
+                batches
+                    .ofSchool(schoolCode)
+                    .map(
+                        list ->
+                            list.stream()
+                                .filter(b -> now.isBefore(b.signUp().closesAt()))
+                                .sorted(Comparator.comparing(b -> b.signUp().opensAt()))
+                                .map(b -> open(b, school.name(), now))
+                                .toList()));
+  }
+
+  private static OpenBatch open(Batch b, String schoolName, Instant now) {
+    return new OpenBatch(
+        b.id(),
+        b.name(),
+        b.schoolCode(),
+        schoolName,
+        b.notice(),
+        Arrays.stream(EligibilityMode.values()).filter(b::offers).map(Enum::name).toList(),
+        b.signUp().opensAt(),
+        b.signUp().closesAt(),
+        b.signUp().describe(),
+        b.signUp().contains(now),
+        b.window().opensAt(),
+        b.window().closesAt(),
+        b.window().describe(),
+        b.window().contains(now),
+        b.priceFen(),
+        b.paymentPolicy().name(),
+        b.reviewPromiseShown(),
+        b.supportPhone(),
+        b.supportHours(),
+        b.shootingRequirements(),
+        b.serviceDescription(),
+        b.uploadMinBytes(),
+        b.uploadMaxBytes(),
+        b.backgroundColours());
   }
 }

@@ -66,7 +66,10 @@ public class StaffResource {
 
   /**
    * A batch as staff write and read it. Times are instants (ISO-8601, e.g. {@code
-   * 2026-06-08T16:00:00Z} for 6月9日 00:00 Beijing time).
+   * 2026-06-08T16:00:00Z} for 6月9日 00:00 Beijing time). {@code opensAt}/{@code closesAt} are the
+   * shooting window; {@code signUpOpensAt}/{@code signUpClosesAt} when students may get eligibility
+   * and pay (absent: the shooting window). Blank texts mean none: the app then says so generically
+   * (a missing {@code supportPhone} reads 请联系学校).
    */
   public record BatchBody(
       UUID id,
@@ -84,7 +87,13 @@ public class StaffResource {
       Boolean allowSubmitWithFindings,
       List<String> backgroundColours,
       Long uploadMinBytes,
-      Long uploadMaxBytes) {
+      Long uploadMaxBytes,
+      Instant signUpOpensAt,
+      Instant signUpClosesAt,
+      String notice,
+      String reviewPromiseText,
+      String supportPhone,
+      String supportHours) {
 
     static BatchBody of(Batch b) {
       return new BatchBody(
@@ -103,7 +112,13 @@ public class StaffResource {
           b.allowSubmitWithFindings(),
           b.backgroundColours(),
           b.uploadMinBytes(),
-          b.uploadMaxBytes());
+          b.uploadMaxBytes(),
+          b.signUp().opensAt(),
+          b.signUp().closesAt(),
+          b.notice(),
+          b.reviewPromiseText(),
+          b.supportPhone(),
+          b.supportHours());
     }
 
     Batch toDomain(String school) {
@@ -114,11 +129,16 @@ public class StaffResource {
         if (priceFen == null) {
           throw new IllegalArgumentException("priceFen: 请填写价格（分）");
         }
+        if ((signUpOpensAt == null) != (signUpClosesAt == null)) {
+          throw new IllegalArgumentException(
+              (signUpOpensAt == null ? "signUpOpensAt" : "signUpClosesAt")
+                  + ": 报名缴费时间要同时填写开始和结束，或都不填（与拍摄时间相同）");
+        }
         return new Batch(
             id,
             school,
             name,
-            new CollectionWindow(opensAt, closesAt),
+            window("opensAt", opensAt, closesAt),
             priceFen,
             PaymentPolicy.valueOf(
                 paymentPolicy == null ? "PAY_BEFORE_CAPTURE" : paymentPolicy.strip()),
@@ -134,7 +154,12 @@ public class StaffResource {
             allowSubmitWithFindings != null && allowSubmitWithFindings,
             backgroundColours == null ? List.of("blue") : backgroundColours,
             uploadMinBytes == null ? 20_000 : uploadMinBytes,
-            uploadMaxBytes == null ? 10_000_000 : uploadMaxBytes);
+            uploadMaxBytes == null ? 10_000_000 : uploadMaxBytes,
+            signUpOpensAt == null ? null : window("signUpOpensAt", signUpOpensAt, signUpClosesAt),
+            notice,
+            reviewPromiseText,
+            supportPhone,
+            supportHours);
       } catch (IllegalArgumentException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (m.startsWith("No enum constant")) {
@@ -149,6 +174,14 @@ public class StaffResource {
         }
         throw ProblemException.badRequest("INVALID_INPUT", m);
       }
+    }
+  }
+
+  private static CollectionWindow window(String field, Instant opens, Instant closes) {
+    try {
+      return new CollectionWindow(opens, closes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
     }
   }
 

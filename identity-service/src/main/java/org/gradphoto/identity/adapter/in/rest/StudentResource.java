@@ -23,6 +23,8 @@ import org.gradphoto.identity.application.port.in.EligibilityUseCase.ByIdAndPhon
 import org.gradphoto.identity.application.port.in.EligibilityUseCase.BySchool;
 import org.gradphoto.identity.application.port.in.EligibilityUseCase.Confirmation;
 import org.gradphoto.identity.application.port.in.EligibilityUseCase.Granted;
+import org.gradphoto.identity.application.port.in.OpenBatchesQuery;
+import org.gradphoto.identity.application.port.in.OpenBatchesQuery.OpenBatch;
 import org.gradphoto.kernel.error.ProblemException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -35,12 +37,17 @@ public class StudentResource {
 
   private final EligibilityUseCase eligibility;
   private final CollectionsQuery collections;
+  private final OpenBatchesQuery openBatches;
   private final JsonWebToken token;
 
   StudentResource(
-      EligibilityUseCase eligibility, CollectionsQuery collections, JsonWebToken token) {
+      EligibilityUseCase eligibility,
+      CollectionsQuery collections,
+      OpenBatchesQuery openBatches,
+      JsonWebToken token) {
     this.eligibility = eligibility;
     this.collections = collections;
+    this.openBatches = openBatches;
     this.token = token;
   }
 
@@ -94,6 +101,14 @@ public class StudentResource {
   @Path("eligibility/matches/{id}/confirm")
   public Uni<Response> confirm(@PathParam("id") UUID matchId) {
     return eligibility.confirm(student(), matchId).map(StudentResource::granted);
+  }
+
+  /** Before eligibility: the school's batches still open for sign-up, with their notice. */
+  @GET
+  @Path("schools/{code}/open-batches")
+  public Uni<List<OpenBatch>> openBatches(@PathParam("code") String schoolCode) {
+    student();
+    return openBatches.openOf(schoolCode);
   }
 
   /** 采集列表. */

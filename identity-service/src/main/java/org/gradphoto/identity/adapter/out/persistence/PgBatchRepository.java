@@ -18,8 +18,10 @@ class PgBatchRepository implements BatchRepository {
       insert into batch (id, school_code, name, opens_at, closes_at, price_fen, payment_policy,
         spec_profile, modes, review_promise, service_description, shooting_requirements,
         allow_submit_with_findings, background_colours, upload_min_bytes, upload_max_bytes,
-        updated_at)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
+        sign_up_opens_at, sign_up_closes_at, notice, review_promise_text, support_phone,
+        support_hours, updated_at)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+        $19, $20, $21, $22, now())
       on conflict (id) do update set name = excluded.name, opens_at = excluded.opens_at,
         closes_at = excluded.closes_at, price_fen = excluded.price_fen,
         payment_policy = excluded.payment_policy, spec_profile = excluded.spec_profile,
@@ -29,6 +31,10 @@ class PgBatchRepository implements BatchRepository {
         allow_submit_with_findings = excluded.allow_submit_with_findings,
         background_colours = excluded.background_colours,
         upload_min_bytes = excluded.upload_min_bytes, upload_max_bytes = excluded.upload_max_bytes,
+        sign_up_opens_at = excluded.sign_up_opens_at,
+        sign_up_closes_at = excluded.sign_up_closes_at, notice = excluded.notice,
+        review_promise_text = excluded.review_promise_text,
+        support_phone = excluded.support_phone, support_hours = excluded.support_hours,
         updated_at = now()
       """;
 
@@ -57,7 +63,13 @@ class PgBatchRepository implements BatchRepository {
             .addBoolean(b.allowSubmitWithFindings())
             .addString(String.join(",", b.backgroundColours()))
             .addLong(b.uploadMinBytes())
-            .addLong(b.uploadMaxBytes());
+            .addLong(b.uploadMaxBytes())
+            .addOffsetDateTime(Sql.time(b.signUp().opensAt()))
+            .addOffsetDateTime(Sql.time(b.signUp().closesAt()))
+            .addString(b.notice())
+            .addString(b.reviewPromiseText())
+            .addString(b.supportPhone())
+            .addString(b.supportHours());
     return pool.preparedQuery(UPSERT).execute(t).replaceWith(b);
   }
 

@@ -206,7 +206,16 @@ class PgCollectionRepository implements CollectionRepository {
         r.getBoolean("paid"),
         read(r.getString("rejection_reasons")),
         Sql.instant(r, "granted_at"),
-        Sql.instant(r, "updated_at"));
+        Sql.instant(r, "updated_at"),
+        b.notice(),
+        b.reviewPromiseShown(),
+        b.supportPhone(),
+        b.supportHours(),
+        b.uploadMinBytes(),
+        b.uploadMaxBytes(),
+        b.signUp().opensAt(),
+        b.signUp().closesAt(),
+        b.signUp().describe());
   }
 
   private static String write(List<Reason> reasons) {

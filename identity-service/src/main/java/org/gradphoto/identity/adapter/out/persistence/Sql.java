@@ -24,7 +24,9 @@ final class Sql {
       "b.id as b_id, b.school_code as b_school, b.name as b_name, b.opens_at, b.closes_at,"
           + " b.price_fen, b.payment_policy, b.spec_profile, b.modes, b.review_promise,"
           + " b.service_description, b.shooting_requirements, b.allow_submit_with_findings,"
-          + " b.background_colours, b.upload_min_bytes, b.upload_max_bytes";
+          + " b.background_colours, b.upload_min_bytes, b.upload_max_bytes, b.sign_up_opens_at,"
+          + " b.sign_up_closes_at, b.notice, b.review_promise_text, b.support_phone,"
+          + " b.support_hours";
 
   static final String ENTRY_COLUMNS =
       "r.id as r_id, r.batch_id as r_batch, r.school_code as r_school, r.student_number,"
@@ -63,7 +65,19 @@ final class Sql {
         r.getBoolean("allow_submit_with_findings"),
         List.of(r.getString("background_colours").split(",")),
         r.getLong("upload_min_bytes"),
-        r.getLong("upload_max_bytes"));
+        r.getLong("upload_max_bytes"),
+        signUp(r),
+        r.getString("notice"),
+        r.getString("review_promise_text"),
+        r.getString("support_phone"),
+        r.getString("support_hours"));
+  }
+
+  /** Batches stored before the sign-up window existed sign up during the shooting window. */
+  private static CollectionWindow signUp(Row r) {
+    Instant opens = instant(r, "sign_up_opens_at");
+    Instant closes = instant(r, "sign_up_closes_at");
+    return opens == null || closes == null ? null : new CollectionWindow(opens, closes);
   }
 
   static RosterEntry entry(Row r) {

@@ -81,6 +81,25 @@ final class Tables {
     @Column(name = "upload_max_bytes", nullable = false)
     public long uploadMaxBytes;
 
+    /** Sign-up and payment window; null on batches stored before it existed (= shooting window). */
+    @Column(name = "sign_up_opens_at")
+    public Instant signUpOpensAt;
+
+    @Column(name = "sign_up_closes_at")
+    public Instant signUpClosesAt;
+
+    @Column(columnDefinition = "text")
+    public String notice;
+
+    @Column(name = "review_promise_text")
+    public String reviewPromiseText;
+
+    @Column(name = "support_phone")
+    public String supportPhone;
+
+    @Column(name = "support_hours")
+    public String supportHours;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
   }

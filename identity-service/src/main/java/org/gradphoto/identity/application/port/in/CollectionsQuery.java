@@ -12,6 +12,11 @@ public interface CollectionsQuery {
 
   Uni<CollectionView> mine(UUID studentId, UUID collectionId);
 
+  /**
+   * One collection as its student sees it. {@code opensAt}/{@code closesAt}/{@code window} are the
+   * shooting window (开通时间); {@code signUp…} when eligibility and payment are open. The texts are
+   * the batch's own; {@code reviewPromiseText} is never null, {@code supportPhone} may be.
+   */
   record CollectionView(
       UUID collectionId,
       UUID batchId,
@@ -36,7 +41,16 @@ public interface CollectionsQuery {
       boolean paid,
       List<Reason> rejectionReasons,
       Instant grantedAt,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      String notice,
+      String reviewPromiseText,
+      String supportPhone,
+      String supportHours,
+      long uploadMinBytes,
+      long uploadMaxBytes,
+      Instant signUpOpensAt,
+      Instant signUpClosesAt,
+      String signUpWindow) {}
 
   record Reason(String code, String message) {}
 }
