@@ -270,6 +270,88 @@ class EligibilityTest {
   }
 
   @Test
+  void modes_a_and_b_show_the_match_to_confirm_and_bind_only_on_confirm() {
+    String confirming = Fixtures.newSchool("核验学院");
+    UUID b = Fixtures.openBatch(confirming, List.of(ALL.split(",")));
+    String idA = Fixtures.residentId();
+    String idB = Fixtures.residentId();
+    String chsi = "CHSI-CONFIRM-" + confirming;
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            b,
+            Fixtures.CSV_HEADER
+                + csvLine(confirming, "核验学院", "K1", "甲同学", idA, "", "")
+                + csvLine(confirming, "核验学院", "K2", "乙同学", idB, "", chsi))
+        .then()
+        .statusCode(200);
+
+    Student a = Fixtures.student();
+    Response ma =
+        given()
+            .auth()
+            .oauth2(a.token())
+            .contentType(ContentType.JSON)
+            .body(Map.of("schoolCode", confirming, "name", "甲同学", "idNumber", idA))
+            .post("/eligibility/matches/by-school");
+    ma.then()
+        .statusCode(200)
+        .body("schoolName", equalTo("核验学院"))
+        .body("schoolCode", equalTo(confirming))
+        .body("studentNumber", equalTo("K1"))
+        .body("name", equalTo("甲同学"));
+    // shown, not bound: nothing in the list, and another account may still match the entry
+    given()
+        .auth()
+        .oauth2(a.token())
+        .get("/students/me/collections")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+    given()
+        .auth()
+        .oauth2(a.token())
+        .post("/eligibility/matches/" + ma.path("matchId") + "/confirm")
+        .then()
+        .statusCode(201)
+        .body("studentNumber", equalTo("K1"));
+
+    Student bStudent = Fixtures.student();
+    Response mb =
+        given()
+            .auth()
+            .oauth2(bStudent.token())
+            .contentType(ContentType.JSON)
+            .body(Map.of("chsiCode", chsi, "idLastFour", idB.substring(14)))
+            .post("/eligibility/matches/by-chsi-code");
+    mb.then().statusCode(200).body("studentNumber", equalTo("K2")).body("name", equalTo("乙同学"));
+    given()
+        .auth()
+        .oauth2(bStudent.token())
+        .get("/students/me/collections")
+        .then()
+        .body("$", hasSize(0));
+    given()
+        .auth()
+        .oauth2(bStudent.token())
+        .post("/eligibility/matches/" + mb.path("matchId") + "/confirm")
+        .then()
+        .statusCode(201)
+        .body("studentNumber", equalTo("K2"));
+    // a wrong last four is the same no-match answer as before
+    given()
+        .auth()
+        .oauth2(Fixtures.student().token())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "chsiCode", chsi, "idLastFour", "0000".equals(idB.substring(14)) ? "1111" : "0000"))
+        .post("/eligibility/matches/by-chsi-code")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo(NO_MATCH));
+  }
+
+  @Test
   void mode_c_with_another_phone_than_the_roster_gives_the_no_match_page_sentence() {
     Student s = Fixtures.student();
     match(s, "学生6", IDS[6], "13900139000")

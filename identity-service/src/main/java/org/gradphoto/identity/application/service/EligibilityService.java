@@ -78,22 +78,49 @@ class EligibilityService implements EligibilityUseCase {
     this.limits = limits;
   }
 
+  /** What a request matched, under the subject its failures are counted against. */
+  private record Lookup(String subject, EligibilityMode mode, Uni<List<Candidate>> found) {}
+
   @Override
   public Uni<Granted> bySchoolNameAndId(UUID studentId, BySchool request) {
+    Lookup l = lookup(studentId, request);
+    return l.found().chain(found -> settle(studentId, l.subject(), l.mode(), found));
+  }
+
+  @Override
+  public Uni<Confirmation> match(UUID studentId, BySchool request) {
+    Lookup l = lookup(studentId, request);
+    return l.found().chain(found -> propose(studentId, l.subject(), l.mode(), found));
+  }
+
+  private Lookup lookup(UUID studentId, BySchool request) {
     String school = required(request.schoolCode(), "schoolCode", "请选择所在院校");
     String name = required(request.name(), "name", "请填写姓名");
     IdDocument id = document(request.idType(), request.idNumber());
     String idHash = hash.hash(id.lookupKey());
-    EligibilityMode mode = EligibilityMode.SCHOOL_NAME_ID;
-    return guarded(
+    return new Lookup(
+        idHash,
+        EligibilityMode.SCHOOL_NAME_ID,
+        guarded(
             studentId,
             idHash,
-            () -> roster.byIdHash(idHash, Optional.of(school)).map(found -> onlyNamed(found, name)))
-        .chain(found -> settle(studentId, idHash, mode, found));
+            () ->
+                roster.byIdHash(idHash, Optional.of(school)).map(found -> onlyNamed(found, name))));
   }
 
   @Override
   public Uni<Granted> byChsiCode(UUID studentId, ByChsiCode request) {
+    Lookup l = lookup(studentId, request);
+    return l.found().chain(found -> settle(studentId, l.subject(), l.mode(), found));
+  }
+
+  @Override
+  public Uni<Confirmation> match(UUID studentId, ByChsiCode request) {
+    Lookup l = lookup(studentId, request);
+    return l.found().chain(found -> propose(studentId, l.subject(), l.mode(), found));
+  }
+
+  private Lookup lookup(UUID studentId, ByChsiCode request) {
     String code = required(request.chsiCode(), "chsiCode", "请先扫描或识别学信网图像采集码").strip();
     String lastFour =
         request.idLastFour() == null ? "" : request.idLastFour().strip().toUpperCase(Locale.ROOT);
@@ -101,7 +128,10 @@ class EligibilityService implements EligibilityUseCase {
       throw ProblemException.invalidField("idLastFour", "请输入证件号码后四位");
     }
     String subject = hash.hash("CHSI:" + code);
-    return guarded(
+    return new Lookup(
+        subject,
+        EligibilityMode.CHSI_CODE,
+        guarded(
             studentId,
             subject,
             () ->
@@ -111,8 +141,7 @@ class EligibilityService implements EligibilityUseCase {
                         found ->
                             found.stream()
                                 .filter(c -> sameSecret(c.entry().idLastFour(), lastFour))
-                                .toList()))
-        .chain(found -> settle(studentId, subject, EligibilityMode.CHSI_CODE, found));
+                                .toList())));
   }
 
   @Override
@@ -159,32 +188,34 @@ class EligibilityService implements EligibilityUseCase {
                                                     .map(h -> sameSecret(h, phoneHash))
                                                     .orElse(true))
                                         .toList())))
-        .chain(
-            found -> {
-              if (found.isEmpty()) {
-                return noMatch(studentId, idHash, mode);
-              }
-              Decision d = EligibilityRules.decide(found, studentId, mode, Instant.now());
-              Candidate c =
-                  switch (d) {
-                    case Grant g -> g.candidate();
-                    case AlreadyHeld h -> h.candidate();
-                    case Refused r -> throw refusal(r);
-                  };
-              Instant expires = Instant.now().plus(limits.matchLifetime());
-              PendingMatch pending =
-                  new PendingMatch(Ids.newId(), studentId, c.entry().id(), expires);
-              return matches
-                  .save(pending)
-                  .replaceWith(
-                      new Confirmation(
-                          pending.id(),
-                          c.schoolName(),
-                          c.entry().schoolCode(),
-                          c.entry().studentNumber(),
-                          c.entry().name(),
-                          expires));
-            });
+        .chain(found -> propose(studentId, idHash, mode, found));
+  }
+
+  /** A match is kept for the student to confirm (核验学籍信息); nothing is bound yet. */
+  private Uni<Confirmation> propose(
+      UUID studentId, String subject, EligibilityMode mode, List<Candidate> found) {
+    if (found.isEmpty()) {
+      return noMatch(studentId, subject, mode);
+    }
+    Decision d = EligibilityRules.decide(found, studentId, mode, Instant.now());
+    Candidate c =
+        switch (d) {
+          case Grant g -> g.candidate();
+          case AlreadyHeld h -> h.candidate();
+          case Refused r -> throw refusal(r);
+        };
+    Instant expires = Instant.now().plus(limits.matchLifetime());
+    PendingMatch pending = new PendingMatch(Ids.newId(), studentId, c.entry().id(), expires, mode);
+    return matches
+        .save(pending)
+        .replaceWith(
+            new Confirmation(
+                pending.id(),
+                c.schoolName(),
+                c.entry().schoolCode(),
+                c.entry().studentNumber(),
+                c.entry().name(),
+                expires));
   }
 
   @Override
@@ -196,13 +227,14 @@ class EligibilityService implements EligibilityUseCase {
               if (m.isEmpty()) {
                 throw ProblemException.notFound("MATCH_EXPIRED", "确认信息已过期，请重新填写校验信息");
               }
-              return roster.byId(m.get().rosterEntryId());
-            })
-        .chain(
-            c ->
-                c.isEmpty()
-                    ? Uni.createFrom().failure(noMatchProblem())
-                    : decideAndGrant(studentId, EligibilityMode.ID_AND_PHONE, List.of(c.get())));
+              return roster
+                  .byId(m.get().rosterEntryId())
+                  .chain(
+                      c ->
+                          c.isEmpty()
+                              ? Uni.createFrom().failure(noMatchProblem())
+                              : decideAndGrant(studentId, m.get().mode(), List.of(c.get())));
+            });
   }
 
   // ------------------------------------------------------------------ shared steps

@@ -96,7 +96,21 @@ public class StudentResource {
     return eligibility.match(student(), body(body));
   }
 
-  /** Mode C, step 2: 确认无误. */
+  /** Mode A, step 1: what would be bound, for 核验学籍信息; binds only on confirm. */
+  @POST
+  @Path("eligibility/matches/by-school")
+  public Uni<Confirmation> matchBySchool(BySchool body) {
+    return eligibility.match(student(), body(body));
+  }
+
+  /** Mode B, step 1: what would be bound, for 核验学籍信息; binds only on confirm. */
+  @POST
+  @Path("eligibility/matches/by-chsi-code")
+  public Uni<Confirmation> matchByChsiCode(ByChsiCode body) {
+    return eligibility.match(student(), body(body));
+  }
+
+  /** Step 2 of every mode: 确认无误. */
   @POST
   @Path("eligibility/matches/{id}/confirm")
   public Uni<Response> confirm(@PathParam("id") UUID matchId) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.gradphoto.identity.application.port.out.EligibilityAttempts;
 import org.gradphoto.identity.application.port.out.PendingMatches;
+import org.gradphoto.identity.domain.EligibilityMode;
 
 @ApplicationScoped
 class PgEligibilityAttempts implements EligibilityAttempts {
@@ -53,16 +54,18 @@ class PgPendingMatches implements PendingMatches {
   @Override
   public Uni<Void> save(PendingMatch m) {
     return pool.preparedQuery(
-            "insert into pending_match (id, student_id, roster_entry_id, expires_at)"
-                + " values ($1, $2, $3, $4)")
-        .execute(Tuple.of(m.id(), m.studentId(), m.rosterEntryId(), Sql.time(m.expiresAt())))
+            "insert into pending_match (id, student_id, roster_entry_id, expires_at, mode)"
+                + " values ($1, $2, $3, $4, $5)")
+        .execute(
+            Tuple.of(
+                m.id(), m.studentId(), m.rosterEntryId(), Sql.time(m.expiresAt()), m.mode().name()))
         .replaceWithVoid();
   }
 
   @Override
   public Uni<java.util.Optional<PendingMatch>> find(UUID matchId, UUID studentId, Instant now) {
     return pool.preparedQuery(
-            "select id, student_id, roster_entry_id, expires_at from pending_match"
+            "select id, student_id, roster_entry_id, expires_at, mode from pending_match"
                 + " where id = $1 and student_id = $2 and expires_at > $3")
         .execute(Tuple.of(matchId, studentId, Sql.time(now)))
         .map(
@@ -76,7 +79,11 @@ class PgPendingMatches implements PendingMatches {
                       r.getUUID("id"),
                       r.getUUID("student_id"),
                       r.getUUID("roster_entry_id"),
-                      Sql.instant(r, "expires_at")));
+                      Sql.instant(r, "expires_at"),
+                      // matches saved before modes A and B confirmed too were mode C's
+                      r.getString("mode") == null
+                          ? EligibilityMode.ID_AND_PHONE
+                          : EligibilityMode.valueOf(r.getString("mode"))));
             });
   }
 }

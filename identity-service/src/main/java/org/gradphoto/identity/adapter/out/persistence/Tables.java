@@ -271,6 +271,10 @@ final class Tables {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    /** EligibilityMode name; null on matches saved before modes A and B were confirmed too. */
+    @Column(name = "mode")
+    public String mode;
   }
 
   @Entity

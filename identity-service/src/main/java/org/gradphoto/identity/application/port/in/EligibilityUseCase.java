@@ -18,7 +18,13 @@ public interface EligibilityUseCase {
   /** Mode C, step 1: name + ID type + number + WeChat-authorised phone → what to confirm. */
   Uni<Confirmation> match(UUID studentId, ByIdAndPhone request);
 
-  /** Mode C, step 2: the student confirms the match shown to them. */
+  /** Mode A, step 1: what mode A would bind, shown to the student to confirm (核验学籍信息). */
+  Uni<Confirmation> match(UUID studentId, BySchool request);
+
+  /** Mode B, step 1: what mode B would bind, shown to the student to confirm. */
+  Uni<Confirmation> match(UUID studentId, ByChsiCode request);
+
+  /** Step 2 of every mode: the student confirms the match shown to them; binds in its mode. */
   Uni<Granted> confirm(UUID studentId, UUID matchId);
 
   record BySchool(String schoolCode, String name, String idType, String idNumber) {}

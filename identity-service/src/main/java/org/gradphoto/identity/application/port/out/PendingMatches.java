@@ -4,10 +4,13 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.gradphoto.identity.domain.EligibilityMode;
 
-/** Mode C matches shown to a student and waiting for their confirmation. */
+/** Matches shown to a student (any mode) and waiting for their confirmation. */
 public interface PendingMatches {
-  record PendingMatch(UUID id, UUID studentId, UUID rosterEntryId, Instant expiresAt) {}
+  /** {@code mode}: how the student was matched; the grant on confirmation is for that mode. */
+  record PendingMatch(
+      UUID id, UUID studentId, UUID rosterEntryId, Instant expiresAt, EligibilityMode mode) {}
 
   Uni<Void> save(PendingMatch match);
 
