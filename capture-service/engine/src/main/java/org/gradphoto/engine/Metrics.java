@@ -93,22 +93,7 @@ final class Metrics {
 
   /** Value below which {@code q} of the pixels of an 8-bit grey image lie. */
   static double percentile(Mat grey, double q) {
-    int[] hist = new int[256];
-    byte[] px = new byte[(int) grey.total()];
-    Mat c = grey.isContinuous() ? grey : grey.clone();
-    c.get(0, 0, px);
-    for (byte b : px) {
-      hist[b & 0xFF]++;
-    }
-    long target = (long) Math.ceil(q * px.length);
-    long acc = 0;
-    for (int i = 0; i < 256; i++) {
-      acc += hist[i];
-      if (acc >= target) {
-        return i;
-      }
-    }
-    return 255;
+    return Lighting.percentile(grey, null, q);
   }
 
   /**

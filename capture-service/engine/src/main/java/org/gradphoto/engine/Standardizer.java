@@ -479,22 +479,20 @@ final class Standardizer {
     double cheekL = m.x()[FaceMesh.LEFT_CHEEK];
     Rect skin = Metrics.faceSkin(cheekR, cheekL, g.eyeLinePx(), chinY, grey);
     Mat skinGrey = grey.submat(skin);
-    double faceP95 = Metrics.percentile(skinGrey, 0.95);
     double clipped = Metrics.fractionAtLeast(skinGrey, 250);
     Mat validGrey = grey.submat(valid);
     double frameP98 = Metrics.percentile(validGrey.clone(), 0.98);
     fr.metrics.put("faceMean", Metrics.mean(skinGrey));
-    fr.metrics.put("faceP95", faceP95);
-    fr.metrics.put("faceClipped", clipped);
     fr.metrics.put("frameP98", frameP98);
-    if (faceP95 < Thresholds.MIN_FACE_P95 || frameP98 < Thresholds.MIN_FRAME_P98) {
-      boolean byFrame = frameP98 < Thresholds.MIN_FRAME_P98;
+    Mat skinMask = FaceRegions.skin(m, grey.size());
+    LightingChecks.check(fr.findings, fr.metrics, out, grey, skinMask, m, g.faceWidthPx());
+    if (frameP98 < Thresholds.MIN_FRAME_P98 && !has(fr.findings, FindingCode.UNDEREXPOSED)) {
       fr.findings.add(
           finding(
               FindingCode.UNDEREXPOSED,
               Severity.REJECT,
-              byFrame ? frameP98 : faceP95,
-              byFrame ? "P98 ≥ " + Thresholds.MIN_FRAME_P98 : "P95 ≥ " + Thresholds.MIN_FACE_P95,
+              frameP98,
+              "P98 ≥ " + Thresholds.MIN_FRAME_P98,
               "luma"));
     }
     atMost(
@@ -504,7 +502,7 @@ final class Standardizer {
         clipped,
         Thresholds.MAX_FACE_CLIPPED,
         "share ≥ 250");
-    // Halves split at the nose, each the same width from the middle.
+    // Halves split at the nose, each the same width from the middle: side light.
     double nose = m.x()[FaceMesh.NOSE_TIP];
     int half = (int) Math.max(2, Math.min(nose - skin.x, skin.x + skin.width - nose) - 1);
     Rect leftHalf =
@@ -515,13 +513,16 @@ final class Standardizer {
     double b = Metrics.mean(grey.submat(rightHalf));
     double ratio = Math.min(a, b) / Math.max(1, Math.max(a, b));
     fr.metrics.put("halfFaceRatio", ratio);
-    atLeast(
-        fr.findings,
-        FindingCode.UNEVEN_LIGHTING,
-        Severity.REJECT,
-        ratio,
-        Thresholds.MIN_HALF_FACE_RATIO,
-        "ratio");
+    if (ratio < Thresholds.MIN_HALF_FACE_RATIO && !has(fr.findings, FindingCode.UNEVEN_LIGHTING)) {
+      fr.findings.add(
+          finding(
+              FindingCode.UNEVEN_LIGHTING,
+              Severity.REJECT,
+              round2(ratio),
+              "≥ " + Thresholds.MIN_HALF_FACE_RATIO,
+              "ratio"));
+    }
+    skinMask.release();
     Rect sharpArea =
         Metrics.clip(
             new Rect(
@@ -554,15 +555,30 @@ final class Standardizer {
     Core.subtract(bg, person, bg);
     double bgShare = Core.countNonZero(bg) / (double) bg.total();
     double edges = bgShare > 0.03 ? Metrics.edgeDensity(grey, bg) : 0;
+    double texture = bgShare > 0.03 ? Lighting.texture(grey, bg) : 0;
+    double spread = bgShare > 0.03 ? Lighting.colourSpread(out, bg) : 0;
     fr.metrics.put("backgroundShare", bgShare);
     fr.metrics.put("backgroundEdges", edges);
-    atMost(
-        fr.findings,
-        FindingCode.BACKGROUND_CLUTTERED,
-        Severity.WARN,
-        edges,
-        Thresholds.MAX_BACKGROUND_EDGES,
-        "edge share");
+    fr.metrics.put("backgroundTexture", texture);
+    fr.metrics.put("backgroundColourSpread", spread);
+    // A phone blurs what is behind the student, so few sharp edges survive: soft texture and a
+    // spread of colours tell a street or a bookshelf from a wall as well.
+    if (edges > Thresholds.MAX_BACKGROUND_EDGES
+        || texture > Thresholds.MAX_BACKGROUND_TEXTURE
+        || spread > Thresholds.MAX_BACKGROUND_COLOUR_SPREAD) {
+      fr.findings.add(
+          finding(
+              FindingCode.BACKGROUND_CLUTTERED,
+              Severity.WARN,
+              round2(texture),
+              "texture ≤ "
+                  + Thresholds.MAX_BACKGROUND_TEXTURE
+                  + ", colour spread ≤ "
+                  + Thresholds.MAX_BACKGROUND_COLOUR_SPREAD
+                  + ", edges ≤ "
+                  + Thresholds.MAX_BACKGROUND_EDGES,
+              "luma/px"));
+    }
     for (Mat x : List.of(grey, skinGrey, validGrey, person, bg)) {
       x.release();
     }

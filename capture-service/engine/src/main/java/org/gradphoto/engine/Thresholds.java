@@ -17,7 +17,7 @@ final class Thresholds {
   static final double MAX_YAW_DEG = 15;
 
   /** Lid gap / eye width below which an eye counts as closed. */
-  static final double MIN_EYE_OPENNESS = 0.12;
+  static final double MIN_EYE_OPENNESS = 0.20;
 
   /** Inner-lip gap / mouth width above which the mouth counts as open. */
   static final double MAX_MOUTH_OPENNESS = 0.15;
@@ -28,8 +28,27 @@ final class Thresholds {
   /** Underexposed: the brightest 2 % of the frame stay below this luma. */
   static final double MIN_FRAME_P98 = 95;
 
-  /** Underexposed whatever the frame: the face's brightest 5 % stay below this luma. */
-  static final double MIN_FACE_P95 = 45;
+  /**
+   * Underexposed whatever the skin's colour: even the brightest 5 % of the face's skin stay below
+   * this luma (no part of the face is lit; dark skin in good light keeps highlights above it).
+   */
+  static final double MIN_SKIN_P95 = 100;
+
+  /**
+   * A darkening tone curve (gamma &gt; 1, a dark phone exposure pushed up) saturates skin: mean HSV
+   * saturation above this with a skin mean below {@link #DARK_SKIN_MEAN} is underexposed.
+   */
+  static final double MAX_SKIN_SATURATION = 0.65;
+
+  static final double DARK_SKIN_MEAN = 120;
+
+  /** Overexposed whatever else: the skin's mean luma above this is washed out. */
+  static final double MAX_SKIN_MEAN = 215;
+
+  /** A brightening tone curve drains colour: skin saturation below this on a bright face. */
+  static final double MIN_SKIN_SATURATION = 0.18;
+
+  static final double BRIGHT_SKIN_MEAN = 170;
 
   /** Overexposed: share of clipped (≥ 250) face pixels. */
   static final double MAX_FACE_CLIPPED = 0.12;
@@ -37,11 +56,26 @@ final class Thresholds {
   /** Uneven: luma ratio of the darker half of the face to the brighter half. */
   static final double MIN_HALF_FACE_RATIO = 0.62;
 
+  /** A shadow on part of the face: dark / bright group mean of the skin's light below this… */
+  static final double MAX_SHADOW_RATIO = 0.60;
+
+  /** …with the dark group covering at least this share of the skin. */
+  static final double MIN_SHADOW_SHARE = 0.15;
+
+  /** Glare: largest near-white patch over an eye, as a share of the box around the eye. */
+  static final double MAX_EYE_GLARE = 0.12;
+
   /** Mean max−min channel spread below which the photo is grey-scale. */
   static final double MIN_COLOURFULNESS = 3.0;
 
   /** Share of edge pixels in the original background above which it is cluttered. */
   static final double MAX_BACKGROUND_EDGES = 0.04;
+
+  /** Mean gradient (luma per pixel) of the original background above which it is busy. */
+  static final double MAX_BACKGROUND_TEXTURE = 1.4;
+
+  /** RMS CIE Lab distance of the background's colours from their mean above which it is busy. */
+  static final double MAX_BACKGROUND_COLOUR_SPREAD = 25;
 
   /** Clothing closer than this CIE76 ΔE to the background colour. */
   static final double MIN_CLOTHING_DELTA_E = 15;

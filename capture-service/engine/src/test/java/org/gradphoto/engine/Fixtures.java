@@ -141,6 +141,11 @@ final class Fixtures {
     for (int y = 0; y < img.rows(); y++) {
       gain.put(y, 0, row);
     }
+    return lit(img, gain);
+  }
+
+  /** Every channel times a CV_32F gain of the same size: light taken away or added. */
+  static Mat lit(Mat img, Mat gain) {
     Mat f = new Mat();
     img.convertTo(f, CvType.CV_32FC3);
     List<Mat> ch = new ArrayList<>();
@@ -199,7 +204,7 @@ final class Fixtures {
         Imgproc.line(busy, a, b, c, 2);
       }
     }
-    return blend(person, busy, alpha8);
+    return over(person, alpha8, busy);
   }
 
   /** The person with clothing (rows below {@code fromRow} where alpha is solid) recoloured. */
@@ -212,7 +217,8 @@ final class Fixtures {
     return out;
   }
 
-  private static Mat blend(Mat fg, Mat bg, Mat alpha8) {
+  /** The person (8-bit matte of the same frame) over another background. */
+  static Mat over(Mat fg, Mat alpha8, Mat bg) {
     Mat a = new Mat();
     alpha8.convertTo(a, CvType.CV_32F, 1 / 255.0);
     Mat a3 = new Mat();
