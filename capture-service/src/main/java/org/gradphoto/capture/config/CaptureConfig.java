@@ -34,6 +34,13 @@ public interface CaptureConfig {
     @WithDefault("24")
     int queueCapacity();
 
+    /**
+     * Longest time an upload waits in the queue for a worker; after it the upload is answered 503
+     * with {@code Retry-After} (a slow host must not leave students waiting without end).
+     */
+    @WithDefault("10s")
+    Duration maxWait();
+
     /** Seconds a refused client is told to wait. */
     @WithDefault("5")
     int retryAfterSeconds();

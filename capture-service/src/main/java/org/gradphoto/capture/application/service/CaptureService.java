@@ -136,8 +136,16 @@ class CaptureService
     UUID attemptId = UUID.randomUUID();
     String originalKey = PhotoKeys.original(c.id(), attemptId, image.extension());
     List<String> written = new ArrayList<>();
-    return render(c, attemptId, photo, cmd.cropHint(), colour, now, written)
-        .call(r -> put(written, originalKey, photo, image.mediaType()))
+    Uni<Attempt.Rendering> rendered =
+        render(c, attemptId, photo, cmd.cropHint(), colour, now, written);
+    Uni<Void> original = put(written, originalKey, photo, image.mediaType());
+    // The original's write overlaps the engine. When the engine would refuse the upload anyway
+    // (queue full, models loading), nothing is written: the refusal comes first.
+    Uni<Attempt.Rendering> stored =
+        standardizer.hasRoom()
+            ? both(rendered, original).map(Both::first)
+            : rendered.call(r -> original);
+    return stored
         .chain(
             rendering ->
                 uow.transaction(
@@ -162,7 +170,7 @@ class CaptureService
                                               originalKey, image.mediaType(), photo.length),
                                           AttemptStatus.READY,
                                           rendering);
-                                  return attempts.save(a).replaceWith(a);
+                                  return attempts.add(a).replaceWith(a);
                                 })))
         // Whatever went wrong, leave nothing behind in the bucket.
         .onFailure()
@@ -191,12 +199,46 @@ class CaptureService
         .transform(e -> rejected((PhotoStandardizer.Rejected) e))
         .onFailure(PhotoStandardizer.Busy.class)
         .transform(e -> busy((PhotoStandardizer.Busy) e))
-        .call(s -> put(written, keys[0], s.jpeg(), "image/jpeg"))
-        .call(s -> put(written, keys[1], s.cutoutPng(), "image/png"))
+        // The cut-out is written beside the preview, not after it.
+        .call(
+            s ->
+                both(
+                    put(written, keys[0], s.jpeg(), "image/jpeg"),
+                    put(written, keys[1], s.cutoutPng(), "image/png")))
         .map(
             s ->
                 new Attempt.Rendering(
                     keys[0], keys[1], hint.orElse(null), colour, s.findings(), s.geometry(), now));
+  }
+
+  /** The items of two pieces of work run at the same time. */
+  private record Both<A, B>(A first, B second) {}
+
+  /**
+   * Runs both at once and waits for both, even when one fails, so that every object either wrote is
+   * in {@code written} before a failure deletes them; fails with the first one's failure first.
+   */
+  private static <A, B> Uni<Both<A, B>> both(Uni<A> a, Uni<B> b) {
+    return Uni.combine()
+        .all()
+        .unis(settled(a), settled(b))
+        .asTuple()
+        .chain(
+            t -> {
+              Throwable failed =
+                  t.getItem1().failure() != null ? t.getItem1().failure() : t.getItem2().failure();
+              return failed != null
+                  ? Uni.createFrom().failure(failed)
+                  : Uni.createFrom().item(new Both<>(t.getItem1().item(), t.getItem2().item()));
+            });
+  }
+
+  private record Settled<T>(T item, Throwable failure) {}
+
+  private static <T> Uni<Settled<T>> settled(Uni<T> work) {
+    return work.map(i -> new Settled<T>(i, null))
+        .onFailure()
+        .recoverWithItem(e -> new Settled<T>(null, e));
   }
 
   private Uni<Void> put(List<String> written, String key, byte[] bytes, String mediaType) {

@@ -2,6 +2,7 @@ package org.gradphoto.capture.adapter.out.engine;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.gradphoto.capture.adapter.out.ContextResume;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
 import org.gradphoto.capture.config.CaptureConfig;
@@ -44,13 +46,17 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
   private final BoundedWorkPool pool;
   private final String defaultProfile;
   private final int retryAfterSeconds;
+  private final Timer waited;
+  private final Timer ran;
 
   EnginePhotoStandardizer(CaptureConfig config, MeterRegistry metrics) {
     int workers =
         config.engine().workers() > 0
             ? config.engine().workers()
             : Runtime.getRuntime().availableProcessors();
-    this.pool = new BoundedWorkPool("photo-engine", workers, config.engine().queueCapacity());
+    this.pool =
+        new BoundedWorkPool(
+            "photo-engine", workers, config.engine().queueCapacity(), config.engine().maxWait());
     this.defaultProfile = config.defaultProfile();
     this.retryAfterSeconds = config.engine().retryAfterSeconds();
     Gauge.builder("capture.engine.queued", pool, BoundedWorkPool::queued)
@@ -58,6 +64,15 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
         .register(metrics);
     Gauge.builder("capture.engine.active", pool, BoundedWorkPool::active)
         .description("standardizations running now")
+        .register(metrics);
+    this.waited = stage(metrics, "engine.wait");
+    this.ran = stage(metrics, "engine.run");
+  }
+
+  private static Timer stage(MeterRegistry metrics, String stage) {
+    return Timer.builder("capture.stage")
+        .description("time of one step of an upload or adjustment")
+        .tag("stage", stage)
         .register(metrics);
   }
 
@@ -89,6 +104,11 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
   @Override
   public boolean ready() {
     return engine.isDone() && !engine.isCompletedExceptionally();
+  }
+
+  @Override
+  public boolean hasRoom() {
+    return ready() && pool.hasRoom();
   }
 
   @Override
@@ -126,11 +146,20 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
     Uni<Standardized> work =
         Uni.createFrom()
             .completionStage(
-                () ->
-                    pool.submit(
-                        () ->
-                            toStandardized(
-                                photoEngine.standardize(upload, profile, engineHint, colour))))
+                () -> {
+                  long queuedAt = System.nanoTime();
+                  return pool.submit(
+                      () -> {
+                        long start = System.nanoTime();
+                        waited.record(start - queuedAt, TimeUnit.NANOSECONDS);
+                        try {
+                          return toStandardized(
+                              photoEngine.standardize(upload, profile, engineHint, colour));
+                        } finally {
+                          ran.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                        }
+                      });
+                })
             .onFailure()
             .transform(this::translate);
     return ContextResume.onCallerContext(work);

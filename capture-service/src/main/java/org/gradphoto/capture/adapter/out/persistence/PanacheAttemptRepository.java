@@ -43,34 +43,45 @@ class PanacheAttemptRepository
   }
 
   @Override
+  public Uni<Void> add(Attempt a) {
+    AttemptEntity e = new AttemptEntity();
+    copy(a, e);
+    return persistAndFlush(e).replaceWithVoid();
+  }
+
+  @Override
   public Uni<Void> save(Attempt a) {
     return findById(a.id())
         .chain(
             found -> {
               AttemptEntity e = found != null ? found : new AttemptEntity();
-              e.id = a.id();
-              e.collectionId = a.collectionId();
-              e.number = a.number();
-              e.createdAt = a.createdAt();
-              e.clientKey = a.clientKey();
-              e.status = a.status();
-              e.originalKey = a.original().key();
-              e.originalMediaType = a.original().mediaType();
-              e.originalBytes = a.original().bytes();
-              Attempt.Rendering r = a.rendering();
-              e.standardizedKey = r.standardizedKey();
-              e.cutoutKey = r.cutoutKey();
-              CropHint h = r.cropHint();
-              e.cropX = h == null ? null : h.x();
-              e.cropY = h == null ? null : h.y();
-              e.cropWidth = h == null ? null : h.width();
-              e.cropHeight = h == null ? null : h.height();
-              e.backgroundColour = r.backgroundColour();
-              e.findings = Json.write(r.findings());
-              e.geometry = Json.write(r.geometry());
-              e.renderedAt = r.renderedAt();
+              copy(a, e);
               return found != null ? flush() : persistAndFlush(e).replaceWithVoid();
             });
+  }
+
+  private static void copy(Attempt a, AttemptEntity e) {
+    e.id = a.id();
+    e.collectionId = a.collectionId();
+    e.number = a.number();
+    e.createdAt = a.createdAt();
+    e.clientKey = a.clientKey();
+    e.status = a.status();
+    e.originalKey = a.original().key();
+    e.originalMediaType = a.original().mediaType();
+    e.originalBytes = a.original().bytes();
+    Attempt.Rendering r = a.rendering();
+    e.standardizedKey = r.standardizedKey();
+    e.cutoutKey = r.cutoutKey();
+    CropHint h = r.cropHint();
+    e.cropX = h == null ? null : h.x();
+    e.cropY = h == null ? null : h.y();
+    e.cropWidth = h == null ? null : h.width();
+    e.cropHeight = h == null ? null : h.height();
+    e.backgroundColour = r.backgroundColour();
+    e.findings = Json.write(r.findings());
+    e.geometry = Json.write(r.geometry());
+    e.renderedAt = r.renderedAt();
   }
 
   @Override

@@ -18,6 +18,9 @@ public interface AttemptRepository {
   /** The attempt an earlier try of the same upload created (Idempotency-Key). */
   Uni<Optional<Attempt>> byClientKey(UUID collectionId, String clientKey);
 
+  /** Stores a new attempt (no read first: the id is fresh). */
+  Uni<Void> add(Attempt attempt);
+
   Uni<Void> save(Attempt attempt);
 
   Uni<Void> delete(UUID attemptId);

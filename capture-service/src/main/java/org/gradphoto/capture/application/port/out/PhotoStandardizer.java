@@ -21,6 +21,12 @@ public interface PhotoStandardizer {
   PhotoSpec spec(String profileId);
 
   /**
+   * True when new work would be taken now (models loaded, a place in the queue free). A hint only:
+   * {@link #standardize} still answers {@link Busy} if the place is gone by then.
+   */
+  boolean hasRoom();
+
+  /**
    * Reads format and size from the bytes without decoding them.
    *
    * @throws Rejected when the bytes are not a complete, safe image
