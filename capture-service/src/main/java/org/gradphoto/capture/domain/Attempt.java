@@ -26,7 +26,9 @@ public final class Attempt {
 
   /**
    * One standardization of the original: the object keys of the spec photo and its cut-out, the
-   * framing and colour asked for, and what the engine found.
+   * framing and colour asked for, and what the engine found. Both keys are null when a finding left
+   * nothing honest to show (no face, several people, head cut off): then only the findings are
+   * kept.
    */
   public record Rendering(
       String standardizedKey,
@@ -39,6 +41,11 @@ public final class Attempt {
     public Rendering {
       findings = List.copyOf(findings);
       geometry = Map.copyOf(geometry);
+    }
+
+    /** False when the engine produced no spec photo for this rendering. */
+    public boolean hasPhoto() {
+      return standardizedKey != null;
     }
   }
 
@@ -69,7 +76,7 @@ public final class Attempt {
   public List<String> rerender(Rendering next) {
     Rendering old = rendering;
     rendering = next;
-    return List.of(old.standardizedKey(), old.cutoutKey());
+    return old.hasPhoto() ? List.of(old.standardizedKey(), old.cutoutKey()) : List.of();
   }
 
   public void submitted() {

@@ -160,6 +160,11 @@ public final class CaptureCollection {
   /** Checks the attempt may be submitted and moves the collection under review. */
   public void submit(Attempt attempt, Instant now) {
     ensureCapturing(now);
+    if (!attempt.rendering().hasPhoto()) {
+      // Even where photos with findings may go to a reviewer: there is no photo to review.
+      throw ProblemException.unprocessable(
+          "ATTEMPT_HAS_NO_PHOTO", "这次上传没有生成标准照（见检测结果的提示），不能提交。请按提示重新拍摄后再提交。");
+    }
     if (attempt.hasRejectFindings() && !allowSubmitWithFindings) {
       throw ProblemException.unprocessable(
           "ATTEMPT_HAS_REJECT_FINDINGS", "这张照片没有通过自动检测，不能提交。请按检测结果的提示重拍后再提交。");

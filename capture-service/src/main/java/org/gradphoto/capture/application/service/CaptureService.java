@@ -199,16 +199,24 @@ class CaptureService
         .transform(e -> rejected((PhotoStandardizer.Rejected) e))
         .onFailure(PhotoStandardizer.Busy.class)
         .transform(e -> busy((PhotoStandardizer.Busy) e))
-        // The cut-out is written beside the preview, not after it.
+        // The cut-out is written beside the preview, not after it; no photo, nothing to write.
         .call(
             s ->
-                both(
-                    put(written, keys[0], s.jpeg(), "image/jpeg"),
-                    put(written, keys[1], s.cutoutPng(), "image/png")))
+                s.hasPhoto()
+                    ? both(
+                        put(written, keys[0], s.jpeg(), "image/jpeg"),
+                        put(written, keys[1], s.cutoutPng(), "image/png"))
+                    : Uni.createFrom().voidItem())
         .map(
             s ->
                 new Attempt.Rendering(
-                    keys[0], keys[1], hint.orElse(null), colour, s.findings(), s.geometry(), now));
+                    s.hasPhoto() ? keys[0] : null,
+                    s.hasPhoto() ? keys[1] : null,
+                    hint.orElse(null),
+                    colour,
+                    s.findings(),
+                    s.geometry(),
+                    now));
   }
 
   /** The items of two pieces of work run at the same time. */

@@ -72,11 +72,16 @@ class StaffImagesService implements StaffImagesQuery {
               return Uni.combine()
                   .all()
                   .unis(
-                      storage.presignGet(a.rendering().standardizedKey(), ttl),
+                      presign(a.rendering().standardizedKey()),
                       storage.presignGet(a.original().key(), ttl),
-                      storage.presignGet(a.rendering().cutoutKey(), ttl))
+                      presign(a.rendering().cutoutKey()))
                   .with((s, o, c) -> new AttemptImages(s, o, c, expires));
             });
+  }
+
+  /** Null for an image the engine did not produce (an attempt with only findings). */
+  private Uni<String> presign(String key) {
+    return key == null ? Uni.createFrom().nullItem() : storage.presignGet(key, ttl);
   }
 
   private static ProblemException notFound() {

@@ -46,31 +46,34 @@ final class Views {
 
   Uni<AttemptView> attempt(CaptureCollection c, Attempt a, Instant now) {
     Instant expires = now.plus(ttl);
-    return storage
-        .presignGet(a.rendering().standardizedKey(), ttl)
-        .map(
-            url -> {
-              boolean open = c.phase(now, 1).capturing();
-              boolean editable =
-                  a.status() == AttemptStatus.READY || a.status() == AttemptStatus.REJECTED;
-              boolean findingsAllow = !a.hasRejectFindings() || c.allowSubmitWithFindings();
-              Attempt.Rendering r = a.rendering();
-              return new AttemptView(
-                  a.id(),
-                  a.collectionId(),
-                  a.number(),
-                  a.status().name(),
-                  a.createdAt(),
-                  r.renderedAt(),
-                  r.backgroundColour(),
-                  r.cropHint(),
-                  !a.hasRejectFindings(),
-                  open && editable && findingsAllow,
-                  r.findings(),
-                  r.geometry(),
-                  standardizer.spec(c.specProfile()),
-                  new AttemptView.Preview(url, expires));
-            });
+    Uni<String> preview =
+        a.rendering().hasPhoto()
+            ? storage.presignGet(a.rendering().standardizedKey(), ttl)
+            : Uni.createFrom().nullItem();
+    return preview.map(
+        url -> {
+          boolean open = c.phase(now, 1).capturing();
+          boolean editable =
+              a.status() == AttemptStatus.READY || a.status() == AttemptStatus.REJECTED;
+          boolean findingsAllow =
+              a.rendering().hasPhoto() && (!a.hasRejectFindings() || c.allowSubmitWithFindings());
+          Attempt.Rendering r = a.rendering();
+          return new AttemptView(
+              a.id(),
+              a.collectionId(),
+              a.number(),
+              a.status().name(),
+              a.createdAt(),
+              r.renderedAt(),
+              r.backgroundColour(),
+              r.cropHint(),
+              !a.hasRejectFindings(),
+              open && editable && findingsAllow,
+              r.findings(),
+              r.geometry(),
+              standardizer.spec(c.specProfile()),
+              url == null ? null : new AttemptView.Preview(url, expires));
+        });
   }
 
   Uni<List<AttemptView>> attempts(CaptureCollection c, List<Attempt> list, Instant now) {

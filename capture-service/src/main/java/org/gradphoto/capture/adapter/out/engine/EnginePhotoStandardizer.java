@@ -204,7 +204,7 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
       geometry.put("rollDeg", g.rollDeg());
       geometry.put("yawDeg", g.yawDeg());
     }
-    if (report.output() != null) {
+    if (r.hasPhoto() && report.output() != null) {
       geometry.put("widthPx", (double) report.output().widthPx());
       geometry.put("heightPx", (double) report.output().heightPx());
       geometry.put("jpegQuality", (double) report.output().jpegQuality());

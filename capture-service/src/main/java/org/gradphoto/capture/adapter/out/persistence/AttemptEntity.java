@@ -49,10 +49,11 @@ class AttemptEntity {
   @Column(name = "original_bytes", nullable = false)
   long originalBytes;
 
-  @Column(name = "standardized_key", nullable = false)
+  /** Null, like cutout_key, when the engine produced no photo (only findings). */
+  @Column(name = "standardized_key")
   String standardizedKey;
 
-  @Column(name = "cutout_key", nullable = false)
+  @Column(name = "cutout_key")
   String cutoutKey;
 
   @Column(name = "crop_x")

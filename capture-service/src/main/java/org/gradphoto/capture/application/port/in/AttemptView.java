@@ -14,6 +14,8 @@ import org.gradphoto.capture.domain.PhotoSpec;
  *
  * @param accepted no finding is a REJECT
  * @param submittable the student may submit it now (capture open and findings allow it)
+ * @param preview null when the engine produced no photo (no face, several people, head cut off):
+ *     the findings say what to do
  */
 public record AttemptView(
     UUID attemptId,

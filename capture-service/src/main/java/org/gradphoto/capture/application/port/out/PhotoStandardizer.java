@@ -43,9 +43,17 @@ public interface PhotoStandardizer {
   /** What an upload is. */
   record Inspected(String mediaType, String extension, int width, int height) {}
 
-  /** The spec photo, its transparent cut-out, and what the checks found. */
+  /**
+   * The spec photo, its transparent cut-out, and what the checks found. {@code jpeg} and {@code
+   * cutoutPng} are null when a finding leaves nothing honest to show (no face, several people, head
+   * cut off): then there are only findings.
+   */
   record Standardized(
-      byte[] jpeg, byte[] cutoutPng, List<Finding> findings, Map<String, Double> geometry) {}
+      byte[] jpeg, byte[] cutoutPng, List<Finding> findings, Map<String, Double> geometry) {
+    public boolean hasPhoto() {
+      return jpeg != null;
+    }
+  }
 
   /** The upload is not an image that can be processed; nothing was produced. */
   final class Rejected extends RuntimeException {
