@@ -18,7 +18,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.gradphoto.capture.adapter.out.ContextResume;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
 import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.CropHint;
@@ -33,6 +32,7 @@ import org.gradphoto.engine.SpecProfile;
 import org.gradphoto.engine.StandardizeResult;
 import org.gradphoto.engine.io.HeaderReader;
 import org.gradphoto.engine.io.ImageHeader;
+import org.gradphoto.kernel.reactive.ContextResume;
 
 /**
  * The one class that knows the photo engine's API. Loads the models once, in the background at

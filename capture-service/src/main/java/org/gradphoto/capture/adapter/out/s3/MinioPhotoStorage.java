@@ -23,9 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.gradphoto.capture.adapter.out.ContextResume;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.capture.config.S3Config;
+import org.gradphoto.kernel.reactive.ContextResume;
 
 /**
  * The photo bucket through the MinIO client (blocking, so it runs on worker threads). Presigned
