@@ -14,14 +14,20 @@ final class Compositor {
   private Compositor() {}
 
   /**
-   * Refines a coarse person probability with a guided filter on the photo's grey levels, so the
-   * matte edge follows hair and shoulders instead of the mask's blocky outline.
+   * Refines a coarse person probability at output resolution. First a guided filter on the grey
+   * levels snaps the mask's blocky outline to the photo's edges; then, in a band around the
+   * outline, each pixel's alpha is read from its colour: its position on the line between the local
+   * person colour and the local background colour (both averaged from sure pixels nearby). Where
+   * the photo's edge is hard (a shoulder against a wall) that gives the 1–2 px edge of the photo
+   * itself instead of the mask's upscaled ramp; in hair it keeps the strands' mixing. Where the two
+   * local colours are too alike to tell apart, the guided alpha stays.
    *
    * @param bgr output-size photo
    * @param coarse CV_32F probability, same size
-   * @return CV_32F alpha in [0, 1]
+   * @return the alpha (CV_32F in [0, 1]) and, per pixel, how far apart the local person and
+   *     background colours are (CV_32F, 0–441; 0 away from the band)
    */
-  static Mat refineAlpha(Mat bgr, Mat coarse) {
+  static Mat[] refineAlpha(Mat bgr, Mat coarse) {
     Mat grey = new Mat();
     Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
     grey.convertTo(grey, CvType.CV_32F, 1 / 255.0);
@@ -35,7 +41,94 @@ final class Compositor {
     clamp01(q);
     grey.release();
     p.release();
-    return q;
+    Mat[] lined = colourLine(bgr, q);
+    q.release();
+    return lined;
+  }
+
+  /** Band half-width (output px) around the outline where colours decide alpha. */
+  private static final int BAND = 9;
+
+  /** Local person and background colours closer than this (RGB distance) are not told apart. */
+  static final double MIN_SEPARATION = 45;
+
+  private static Mat[] colourLine(Mat bgr, Mat q) {
+    Mat img = new Mat();
+    bgr.convertTo(img, CvType.CV_32FC3);
+    Mat sureF = new Mat();
+    Mat sureB = new Mat();
+    Imgproc.threshold(q, sureF, 0.97, 1, Imgproc.THRESH_BINARY);
+    Imgproc.threshold(q, sureB, 0.03, 1, Imgproc.THRESH_BINARY_INV);
+    Mat k = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5));
+    Imgproc.erode(sureF, sureF, k);
+    Imgproc.erode(sureB, sureB, k);
+    Mat f = localMean(img, sureF, 2 * BAND + 1);
+    Mat b = localMean(img, sureB, 2 * BAND + 1);
+    // alpha = (I − B)·(F − B) / |F − B|², per pixel.
+    Mat d = new Mat();
+    Core.subtract(f, b, d);
+    Mat ib = new Mat();
+    Core.subtract(img, b, ib);
+    Mat num = dot(ib, d);
+    Mat den = dot(d, d);
+    Mat sep = new Mat();
+    Core.sqrt(den, sep);
+    Core.add(den, new Scalar(1), den);
+    Mat a = new Mat();
+    Core.divide(num, den, a);
+    clamp01(a);
+    // Band: neither sure side, widened a little; outside it the guided alpha is final.
+    Mat band = new Mat();
+    Core.add(sureF, sureB, band);
+    Imgproc.threshold(band, band, 0.5, 255, Imgproc.THRESH_BINARY_INV);
+    band.convertTo(band, CvType.CV_8U);
+    Imgproc.dilate(band, band, k);
+    // Weight of the colour answer: 0 where the colours are alike, 1 where clearly apart.
+    Mat w = new Mat();
+    Core.subtract(sep, new Scalar(MIN_SEPARATION * 0.6), w);
+    Core.multiply(w, new Scalar(1 / (MIN_SEPARATION * 0.4)), w);
+    clamp01(w);
+    Mat out = q.clone();
+    Mat mixed = new Mat();
+    Core.subtract(a, q, mixed);
+    Core.multiply(mixed, w, mixed);
+    Core.add(mixed, q, mixed);
+    mixed.copyTo(out, band);
+    Mat separation = Mat.zeros(q.size(), CvType.CV_32F);
+    sep.copyTo(separation, band);
+    for (Mat m : List.of(img, sureF, sureB, k, f, b, d, ib, num, den, sep, a, band, w, mixed)) {
+      m.release();
+    }
+    return new Mat[] {out, separation};
+  }
+
+  /** Mean colour of the pixels where {@code weight} is 1, in a k×k window (CV_32FC3). */
+  private static Mat localMean(Mat img, Mat weight, int k) {
+    Mat w3 = new Mat();
+    Core.merge(List.of(weight, weight, weight), w3);
+    Mat num = new Mat();
+    Core.multiply(img, w3, num);
+    Size ks = new Size(k, k);
+    Imgproc.blur(num, num, ks);
+    Imgproc.blur(w3, w3, ks);
+    Core.add(w3, new Scalar(1e-4, 1e-4, 1e-4), w3);
+    Core.divide(num, w3, num);
+    w3.release();
+    return num;
+  }
+
+  /** Per-pixel dot product of two CV_32FC3 images (CV_32F). */
+  private static Mat dot(Mat x, Mat y) {
+    Mat prod = new Mat();
+    Core.multiply(x, y, prod);
+    Mat r = prod.reshape(1, (int) prod.total());
+    Mat sum = new Mat();
+    Core.reduce(r, sum, 1, Core.REDUCE_SUM, CvType.CV_32F);
+    Mat out = sum.reshape(1, x.rows());
+    Mat copy = out.clone();
+    prod.release();
+    sum.release();
+    return copy;
   }
 
   /**

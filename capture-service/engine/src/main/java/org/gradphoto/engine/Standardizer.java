@@ -262,14 +262,25 @@ final class Standardizer {
         Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP,
         Core.BORDER_CONSTANT,
         new Scalar(0));
-    Mat alpha = Compositor.refineAlpha(out, coarse);
+    Mat[] refined = Compositor.refineAlpha(out, coarse);
+    Mat alpha = refined[0];
+    Mat separation = refined[1];
     Mat outside = Mat.ones(outH, outW, CvType.CV_8U);
     outside.submat(valid).setTo(new Scalar(0));
+    alpha.setTo(new Scalar(0), outside);
+    FaceMesh onOutput = Metrics.toOutput(fr.mesh, c.scale(), c.x0(), c.y0());
+    MatteCleanup.keepConnectedToPerson(alpha, onOutput);
+    double outEyeY = (onOutput.rightEye().y + onOutput.leftEye().y) / 2;
+    double outFw = onOutput.distance(FaceMesh.RIGHT_CHEEK, FaceMesh.LEFT_CHEEK);
+    MatteCleanup.hardenBelow(alpha, (int) Math.round(outEyeY + 0.9 * outFw), 2.5);
+    double wall = wallTexture(out, alpha, valid);
+    fr.metrics.put("wallTexture", wall);
+    MatteCleanup.keepAttachments(alpha, out, onOutput, wall);
     alpha.setTo(new Scalar(0), outside);
 
     long r1 = System.nanoTime();
     fr.metrics.put("msRenderMatte", (r1 - r0) / 1e6);
-    FaceMesh m = Metrics.toOutput(fr.mesh, c.scale(), c.x0(), c.y0());
+    FaceMesh m = onOutput;
     Geometry g = measure(m, alpha);
     fr.metrics.put("bottomOverflowPx", c.bottomOverflowPx());
     fr.metrics.put("sideOverflowPx", c.sideOverflowPx());
@@ -281,7 +292,7 @@ final class Standardizer {
     long c0 = System.nanoTime();
     fr.metrics.put("msChecks", (c0 - r1) / 1e6);
     if (fr.findings.stream().anyMatch(f -> f.code().blocksOutput())) {
-      for (Mat x : List.of(out, toMask, coarse, alpha, outside)) {
+      for (Mat x : List.of(out, toMask, coarse, alpha, outside, separation)) {
         x.release();
       }
       fr.mask.release();
@@ -294,11 +305,28 @@ final class Standardizer {
     StandardizeResult result = encode(p, composed, cut, fr.findings, g, fr.metrics);
     fr.metrics.put("msComposite", (c1 - c0) / 1e6);
     fr.metrics.put("msEncode", (System.nanoTime() - c1) / 1e6);
-    for (Mat x : List.of(out, toMask, coarse, alpha, outside, fg, composed, cut)) {
+    for (Mat x : List.of(out, toMask, coarse, alpha, outside, separation, fg, composed, cut)) {
       x.release();
     }
     fr.mask.release();
     return new Outcome(result, fr.metrics);
+  }
+
+  /** Texture of what is surely background (away from the person, inside the source). */
+  private static double wallTexture(Mat bgr, Mat alpha, Rect valid) {
+    Mat bg = new Mat();
+    Imgproc.threshold(alpha, bg, 0.03, 255, Imgproc.THRESH_BINARY_INV);
+    bg.convertTo(bg, CvType.CV_8U);
+    Imgproc.erode(bg, bg, FaceRegions.disc(9));
+    Mat inside = Mat.zeros(bg.size(), CvType.CV_8U);
+    inside.submat(valid).setTo(new Scalar(255));
+    Core.bitwise_and(bg, inside, bg);
+    Mat grey = Metrics.luma(bgr);
+    double t = Core.countNonZero(bg) < 200 ? 0 : Lighting.texture(grey, bg);
+    for (Mat x : List.of(bg, inside, grey)) {
+      x.release();
+    }
+    return t;
   }
 
   /** Output-size image: output pixel (u, v) shows source (x0 + (u + ½)/s, y0 + (v + ½)/s). */
