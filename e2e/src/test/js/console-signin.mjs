@@ -1,23 +1,25 @@
 #!/usr/bin/env node
-// Issue #7: the staff console's real sign-in, in headless Chromium (the OS package) against the
-// local platform. For each demo user: open the console through the gateway, get sent to Keycloak's
-// login page (authorization code + PKCE), sign in with the password, come back to the console,
-// which exchanges the code for tokens and shows who is signed in (GET staff/me with the token).
-// Then sign out and check the console asks to sign in again.
+// Issues #7 and #18: the staff console's real sign-in, in headless Chromium (the OS package)
+// against the local platform. For each demo user: open the console (staff-console, served by the
+// gateway at /console/), get sent to Keycloak's login page (authorization code + PKCE), sign in
+// with the password, come back to the console, which exchanges the code for tokens, shows who is
+// signed in and offers only the menu items the user's roles allow; the token works against the
+// services through the gateway. Then sign out and check the console asks to sign in again.
 //
-// Environment: CONSOLE_URL (http://localhost:8080/api/review/console/), KEYCLOAK_URL
+// Environment: CONSOLE_URL (http://localhost:8080/console/), KEYCLOAK_URL
 // (http://localhost:8180), CHROMIUM (/usr/bin/chromium), SHOTS (screenshots folder).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
-const CONSOLE = process.env.CONSOLE_URL ?? 'http://localhost:8080/api/review/console/'
+const CONSOLE = process.env.CONSOLE_URL ?? 'http://localhost:8080/console/'
 const KEYCLOAK = (process.env.KEYCLOAK_URL ?? 'http://localhost:8180').replace(/\/$/, '')
 const SHOTS = process.env.SHOTS ?? 'target/e2e/console'
+// The menu each role must see, and items it must not be offered.
 const USERS = [
-  { user: 'reviewer', role: 'reviewer' },
-  { user: 'schooladmin', role: 'school-admin' },
-  { user: 'operator', role: 'operator' },
+  { user: 'reviewer', role: 'reviewer', menu: ['照片审核'], notMenu: ['批次设置', '订单与退款'] },
+  { user: 'schooladmin', role: 'school-admin', menu: ['批次设置', '名单导入', '照片打包'], notMenu: ['照片审核', '订单与退款'] },
+  { user: 'operator', role: 'operator', menu: ['照片审核', '批次设置', '订单与退款', '通知记录'], notMenu: [] },
 ]
 mkdirSync(SHOTS, { recursive: true })
 
@@ -28,8 +30,8 @@ const browser = await chromium.launch({
 })
 let failed = 0
 try {
-  for (const { user, role } of USERS) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  for (const { user, role, menu, notMenu } of USERS) {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
     const page = await ctx.newPage()
     const problems = []
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
@@ -66,13 +68,22 @@ try {
         if (new URL(page.url()).searchParams.has('code')) throw new Error('the code is still in the address bar')
         await page.screenshot({ path: join(SHOTS, `${user}-signed-in.png`) })
       })
+      await step(`the menu offers ${menu.join('、')} and not ${notMenu.join('、') || '—'}`, async () => {
+        const nav = page.locator('#nav')
+        for (const item of menu) await nav.getByText(item, { exact: true }).waitFor({ state: 'visible', timeout: 10000 })
+        for (const item of notMenu) {
+          if (await nav.getByText(item, { exact: true }).count()) throw new Error(`${role} is offered ${item}`)
+        }
+      })
       await step('the token works against review-service through the gateway', async () => {
         const status = await page.evaluate(async () => {
-          const t = JSON.parse(sessionStorage.getItem('gradphoto.console.token'))
-          const r = await fetch(new URL('../staff/me', location.href), { headers: { Authorization: 'Bearer ' + t.accessToken } })
+          const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))
+          if (!key) return 'no oidc.user entry in sessionStorage'
+          const t = JSON.parse(sessionStorage.getItem(key))
+          const r = await fetch('/api/review/staff/me', { headers: { Authorization: 'Bearer ' + t.access_token } })
           return r.status
         })
-        if (status !== 200) throw new Error(`GET staff/me with the console's token → ${status}`)
+        if (status !== 200) throw new Error(`GET /api/review/staff/me with the console's token → ${status}`)
       })
       await step('退出 signs out (Keycloak logout → console → sign-in page again)', async () => {
         await page.click('#b-signout')

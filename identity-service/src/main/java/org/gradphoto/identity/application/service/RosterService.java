@@ -237,10 +237,14 @@ class RosterService implements RosterUseCase {
   }
 
   @Override
-  public Uni<Void> unbind(Actor actor, UUID entryId) {
+  public Uni<Void> unbind(Actor actor, UUID entryId, String reason) {
     Access.requireOperator(actor);
+    String why = reason == null ? null : reason.strip();
+    if (why != null && (why.isEmpty() || why.length() > 200)) {
+      throw ProblemException.invalidField("reason", "请填写解除绑定的原因（1–200字）");
+    }
     return roster
-        .unbind(entryId)
+        .unbind(entryId, why, actor.id())
         .map(
             freed -> {
               if (!freed) {
@@ -248,5 +252,11 @@ class RosterService implements RosterUseCase {
               }
               return null;
             });
+  }
+
+  @Override
+  public Uni<List<RosterUseCase.Unbinding>> unbindings(Actor actor, UUID batchId) {
+    Access.requireOperator(actor);
+    return roster.unbindings(batchId);
   }
 }

@@ -304,7 +304,27 @@ public class StaffResource {
   @Path("roster-entries/{id}/binding")
   @RolesAllowed(OPERATOR)
   public Uni<Response> unbind(@PathParam("id") UUID id) {
-    return roster.unbind(actor(), id).replaceWith(Response.noContent().build());
+    return roster.unbind(actor(), id, null).replaceWith(Response.noContent().build());
+  }
+
+  public record UnbindBody(String reason) {}
+
+  /** The same with the reason recorded (the staff console's way); the reason is required. */
+  @POST
+  @Path("roster-entries/{id}/unbinding")
+  @RolesAllowed(OPERATOR)
+  public Uni<Response> unbindWithReason(@PathParam("id") UUID id, UnbindBody body) {
+    if (body == null || body.reason() == null || body.reason().isBlank()) {
+      throw ProblemException.invalidField("reason", "请填写解除绑定的原因");
+    }
+    return roster.unbind(actor(), id, body.reason()).replaceWith(Response.noContent().build());
+  }
+
+  @GET
+  @Path("batches/{id}/unbindings")
+  @RolesAllowed(OPERATOR)
+  public Uni<List<RosterUseCase.Unbinding>> unbindings(@PathParam("id") UUID id) {
+    return roster.unbindings(actor(), id);
   }
 
   private Actor actor() {

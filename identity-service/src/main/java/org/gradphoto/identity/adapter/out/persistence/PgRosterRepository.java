@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.gradphoto.identity.application.port.in.RosterUseCase.EntryView;
 import org.gradphoto.identity.application.port.out.RosterRepository;
 import org.gradphoto.identity.domain.Candidate;
+import org.gradphoto.identity.domain.CollectionStatus;
 
 /**
  * Roster entries. Imports go through {@code unnest} arrays in chunks inside one transaction: tens
@@ -186,12 +187,52 @@ class PgRosterRepository implements RosterRepository {
   }
 
   @Override
-  public Uni<Boolean> unbind(UUID entryId) {
+  public Uni<List<EntryProgress>> progressOf(UUID batchId) {
+    // At most one live (not revoked) collection per entry: the binding allows one account.
+    return pool.preparedQuery(
+            "select e.id, e.student_number, e.name, e.id_masked, e.degree_level,"
+                + " e.bound_student_id is not null as bound, c.id as collection_id, c.status,"
+                + " coalesce(c.paid, false) as paid,"
+                + " cast(floor(extract(epoch from c.status_at) * 1000) as bigint) as status_ms"
+                + " from roster_entry e left join collection c"
+                + " on c.roster_entry_id = e.id and c.revoked_at is null"
+                + " where e.batch_id = $1 order by e.student_number")
+        .execute(Tuple.of(batchId))
+        .map(
+            rows -> {
+              List<EntryProgress> out = new ArrayList<>();
+              rows.forEach(
+                  r -> {
+                    String status = r.getString("status");
+                    out.add(
+                        new EntryProgress(
+                            r.getUUID("id"),
+                            r.getString("student_number"),
+                            r.getString("name"),
+                            r.getString("id_masked"),
+                            r.getString("degree_level"),
+                            r.getBoolean("bound"),
+                            r.getUUID("collection_id"),
+                            status == null ? null : CollectionStatus.valueOf(status),
+                            r.getBoolean("paid"),
+                            r.getLong("status_ms") == null
+                                ? null
+                                : java.time.Instant.ofEpochMilli(r.getLong("status_ms"))));
+                  });
+              return out;
+            });
+  }
+
+  @Override
+  public Uni<Boolean> unbind(UUID entryId, String reason, String operatorId) {
+    // The entry is locked while it is freed, so the student recorded is the one unbound.
     return pool.withTransaction(
         c ->
             c.preparedQuery(
-                    "update roster_entry set bound_student_id = null, bound_at = null"
-                        + " where id = $1 and bound_student_id is not null")
+                    "with old as (select id, bound_student_id from roster_entry"
+                        + " where id = $1 and bound_student_id is not null for update)"
+                        + " update roster_entry e set bound_student_id = null, bound_at = null"
+                        + " from old where e.id = old.id returning old.bound_student_id")
                 .execute(Tuple.of(entryId))
                 .chain(
                     freed ->
@@ -201,6 +242,49 @@ class PgRosterRepository implements RosterRepository {
                                     "update collection set revoked_at = now(), updated_at = now()"
                                         + " where roster_entry_id = $1 and revoked_at is null")
                                 .execute(Tuple.of(entryId))
+                                .chain(
+                                    () ->
+                                        c.preparedQuery(
+                                                "insert into roster_unbinding (id, roster_entry_id,"
+                                                    + " student_id, reason, operator_id, at)"
+                                                    + " values (gen_random_uuid(), $1, $2, $3, $4,"
+                                                    + " now())")
+                                            .execute(
+                                                Tuple.of(
+                                                    entryId,
+                                                    freed
+                                                        .iterator()
+                                                        .next()
+                                                        .getUUID("bound_student_id"),
+                                                    reason,
+                                                    operatorId)))
                                 .replaceWith(true)));
+  }
+
+  @Override
+  public Uni<List<org.gradphoto.identity.application.port.in.RosterUseCase.Unbinding>> unbindings(
+      UUID batchId) {
+    return pool.preparedQuery(
+            "select u.roster_entry_id, e.student_number, e.name, u.reason, u.operator_id,"
+                + " cast(floor(extract(epoch from u.at) * 1000) as bigint) as at_ms"
+                + " from roster_unbinding u join roster_entry e on e.id = u.roster_entry_id"
+                + " where e.batch_id = $1 order by u.at desc limit 500")
+        .execute(Tuple.of(batchId))
+        .map(
+            rows -> {
+              List<org.gradphoto.identity.application.port.in.RosterUseCase.Unbinding> out =
+                  new ArrayList<>();
+              rows.forEach(
+                  r ->
+                      out.add(
+                          new org.gradphoto.identity.application.port.in.RosterUseCase.Unbinding(
+                              r.getUUID("roster_entry_id"),
+                              r.getString("student_number"),
+                              r.getString("name"),
+                              r.getString("reason"),
+                              r.getString("operator_id"),
+                              java.time.Instant.ofEpochMilli(r.getLong("at_ms")))));
+              return out;
+            });
   }
 }

@@ -235,6 +235,30 @@ final class Tables {
     public Instant revokedAt;
   }
 
+  /** Who freed a roster entry from its WeChat account, when and why (operator's reason). */
+  @Entity
+  @Table(
+      name = "roster_unbinding",
+      indexes = @Index(name = "roster_unbinding_entry", columnList = "roster_entry_id, at"))
+  static class UnbindingRow {
+    @Id public UUID id;
+
+    @Column(name = "roster_entry_id", nullable = false)
+    public UUID rosterEntryId;
+
+    @Column(name = "student_id", nullable = false)
+    public UUID studentId;
+
+    @Column(columnDefinition = "text")
+    public String reason;
+
+    @Column(name = "operator_id", nullable = false)
+    public String operatorId;
+
+    @Column(nullable = false)
+    public Instant at;
+  }
+
   @Entity
   @Table(
       name = "eligibility_attempt",

@@ -18,8 +18,22 @@ public interface RosterUseCase {
 
   Uni<List<EntryView>> entries(Actor actor, UUID batchId, int page, int size);
 
-  /** Frees a roster entry from its WeChat account so the right student can bind it (operator). */
-  Uni<Void> unbind(Actor actor, UUID entryId);
+  /**
+   * Frees a roster entry from its WeChat account so the right student can bind it (operator), and
+   * records the reason (null only through the older call without one).
+   */
+  Uni<Void> unbind(Actor actor, UUID entryId, String reason);
+
+  /** Who unbound which entries of the batch, and why. */
+  Uni<List<Unbinding>> unbindings(Actor actor, UUID batchId);
+
+  record Unbinding(
+      UUID entryId,
+      String studentNumber,
+      String name,
+      String reason,
+      String operatorId,
+      java.time.Instant at) {}
 
   record ImportReport(
       int total, int created, int updated, int unchanged, int rejected, List<LineReport> lines) {}

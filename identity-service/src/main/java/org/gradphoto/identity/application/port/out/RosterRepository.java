@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gradphoto.identity.application.port.in.RosterUseCase;
 import org.gradphoto.identity.domain.Candidate;
+import org.gradphoto.identity.domain.CollectionStatus;
 
 /** Roster entries: bulk upsert, the lookups eligibility needs, binding to a student. */
 public interface RosterRepository {
@@ -54,6 +55,30 @@ public interface RosterRepository {
 
   Uni<List<RosterUseCase.EntryView>> page(UUID batchId, int page, int size);
 
-  /** Frees the entry and closes the collection bound through it; false if it was not bound. */
-  Uni<Boolean> unbind(UUID entryId);
+  /**
+   * Every entry of the batch with its live collection (none if never granted or unbound), ordered
+   * by student number: what the roster-based progress view counts.
+   */
+  Uni<List<EntryProgress>> progressOf(UUID batchId);
+
+  record EntryProgress(
+      UUID entryId,
+      String studentNumber,
+      String name,
+      String idMasked,
+      String degreeLevel,
+      boolean bound,
+      UUID collectionId,
+      CollectionStatus status,
+      boolean paid,
+      java.time.Instant statusAt) {}
+
+  /**
+   * Frees the entry, closes the collection bound through it and records who did it and why, in one
+   * transaction; false (nothing written) if it was not bound.
+   */
+  Uni<Boolean> unbind(UUID entryId, String reason, String operatorId);
+
+  /** The batch's recorded unbindings, newest first. */
+  Uni<List<RosterUseCase.Unbinding>> unbindings(UUID batchId);
 }
