@@ -17,9 +17,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // H5 is served by the gateway itself and calls /api/… on the same origin. The
       // mini-program needs the gateway's HTTPS address (a WeChat "request legal domain").
       API_BASE: JSON.stringify(process.env.TARO_ENV === 'h5' ? '' : (process.env.GRADPHOTO_API_BASE || 'https://gradphoto.example.org')),
-      // subscription-message template of the review result, and the customer-service phone
+      // subscription-message template of the review result (the support phone is the batch's own)
       REVIEW_TEMPLATE_ID: JSON.stringify(process.env.GRADPHOTO_REVIEW_TEMPLATE_ID || 'REVIEW_RESULT'),
-      SUPPORT_PHONE: JSON.stringify(process.env.GRADPHOTO_SUPPORT_PHONE || '010-58691620'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

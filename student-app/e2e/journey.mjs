@@ -17,7 +17,8 @@
 // CHROMIUM (/usr/bin/chromium), E2E_ARTIFACTS (e2e/artifacts), E2E_SCHOOL (10999).
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { eventually, Journey, launch, phoneContext, residentId, tappable } from './lib.mjs'
+import qrcode from 'qrcode-generator'
+import { bigPhoto, eventually, Journey, launch, layoutFaults, phoneContext, residentId, tappable } from './lib.mjs'
 
 const GATEWAY = (process.env.GATEWAY_URL ?? 'http://localhost:8080').replace(/\/$/, '')
 const KEYCLOAK = (process.env.KEYCLOAK_URL ?? 'http://localhost:8180').replace(/\/$/, '')
@@ -26,6 +27,9 @@ const SCHOOL = process.env.E2E_SCHOOL ?? '10999'
 const PORTRAIT = fileURLToPath(new URL('./fixtures/portrait.jpg', import.meta.url))
 const ARTIFACTS = process.env.E2E_ARTIFACTS ?? fileURLToPath(new URL('./artifacts/journey/', import.meta.url))
 const REVIEW_WAIT_MS = Number(process.env.E2E_REVIEW_WAIT_MS ?? 90000)
+const NOTICE = '各位同学：请使用本人微信完成图像采集，审核通过后不支持更换照片。'
+const EARLY_NOTICE = '拍摄开始前，请先完成报名缴费。'
+
 
 // ------------------------------------------------------------------ HTTP helpers (staff side)
 async function api(method, path, { token, json, form, expect = [200, 201, 204] } = {}) {
@@ -133,7 +137,54 @@ async function waitForAny(phone, texts, timeout) {
   return null
 }
 
-// ------------------------------------------------------------------ steps shared by both paths
+/** A screenshot-like PNG of a QR code holding `text` (as the student saves it from 学信网). */
+async function qrPicture(browser, text) {
+  const qr = qrcode(0, 'M')
+  qr.addData(text)
+  qr.make()
+  const page = await browser.newPage()
+  try {
+    const b64 = await page.evaluate(async (src) => {
+      const img = new Image(); img.src = src; await img.decode()
+      const c = document.createElement('canvas'); c.width = 720; c.height = 900
+      const g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 720, 900)
+      g.imageSmoothingEnabled = false
+      g.drawImage(img, 160, 250, 400, 400)
+      g.fillStyle = '#333'; g.font = '28px sans-serif'; g.fillText('图像采集码', 290, 200)
+      return c.toDataURL('image/png').split(',')[1]
+    }, qr.createDataURL(4, 4))
+    return Buffer.from(b64, 'base64')
+  } finally {
+    await page.close()
+  }
+}
+
+// ------------------------------------------------------------------ steps shared by the paths
+/** 获取采集资格: the school, then its batch by name, then its notice (read before any form). */
+async function chooseBatch(phone, setup, batchName, { notice } = {}) {
+  await phone.tapTo('获取采集资格', '选择所在院校')
+  await phone.fill('school-query', setup.schoolName.slice(0, 2))
+  await phone.tap(`${setup.schoolName}（${SCHOOL}）`)
+  // the demo data's batch is open at the same school: pick ours from the list
+  const listed = await waitForAny(phone, ['选择采集批次', '我已阅读，获取采集资格'], 20000)
+  if (listed === '选择采集批次') await phone.tap(batchName)
+  else if (listed !== '我已阅读，获取采集资格') throw new Error(listed ?? 'no batch of the school was offered')
+  await phone.see(batchName)
+  if (notice) await phone.see(notice)
+  const faults = await layoutFaults(phone.page)
+  if (faults.length) throw new Error(`the notice page: ${faults.join('; ')}`)
+}
+
+async function confirmAndOpen(phone, state, number) {
+  await phone.see('核验学籍信息')
+  await phone.see(number)
+  await phone.tap('确认无误，采集照片')
+  const r = await waitForAny(phone, ['采集详情'], 20000)
+  if (r !== '采集详情') throw new Error(r ?? 'no collection detail')
+  state.collectionId = phone.collectionId()
+  if (!state.collectionId) throw new Error(`no collection id in ${phone.page.url()}`)
+}
+
 async function login(j, path, phone) {
   await j.step(path, '启动页 立即进入 → 首页 (sandbox login)', phone.page, async () => {
     await phone.page.goto(`${GATEWAY}/`)
@@ -155,13 +206,13 @@ async function pay(j, path, phone, price) {
   })
 }
 
-async function uploadAndPreview(j, path, phone, again = '') {
-  await j.step(path, `${again}拍照要求 → 从相册选取 → 参考线框`, phone.page, async () => {
+async function uploadAndPreview(j, path, phone, again = '', file = PORTRAIT) {
+  await j.step(path, `${again}拍照要求 → 从相册选取 → 参考线框${file === PORTRAIT ? '' : ` (${(file.buffer.length / 1e6).toFixed(1)} MB original)`}`, phone.page, async () => {
     await phone.tap('我已阅读，拍照或从相册选取')
     await phone.see('从相册选取')
     const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser', { timeout: 15000 }), phone.tap('从相册选取')])
-    await chooser.setFiles(PORTRAIT)
-    await phone.visible(phone.page.locator('#guide-frame')).waitFor({ state: 'visible', timeout: 15000 })
+    await chooser.setFiles(file)
+    await phone.visible(phone.page.locator('#guide-frame')).waitFor({ state: 'visible', timeout: 90000 })
     // a one-finger pan in the frame (touch events), then back: the crop stays inside the picture
     const box = await phone.visible(phone.page.locator('#guide-frame')).boundingBox()
     if (!box || box.width > 360) throw new Error(`guide frame ${JSON.stringify(box)} does not fit a 360 px screen`)
@@ -235,8 +286,19 @@ async function main() {
     reject: { name: '测试乙', number: `E2E${stamp}B`, id: residentId(), phone: '13800138002' },
     chsi: { name: '测试丙', number: `E2E${stamp}C`, id: residentId(), phone: '13800138003', chsi: `CHSIE2E${stamp}` },
   }
+  // on two batches of the school (same person, another student number): two collections
+  students.both = { name: '测试丁', number: `E2E${stamp}D`, id: residentId(), phone: '13800138004' }
+  students.afterReview = { name: '测试戊', number: `E2E${stamp}E`, id: residentId(), phone: '13800138005' }
   const setup = {}
   console.log(`student-app e2e against ${GATEWAY} (artifacts: ${ARTIFACTS})`)
+  async function importRoster(admin, batchId, list) {
+    const csv = ['school_code,school_name,student_number,name,id_type,id_number,phone,chsi_code,degree_level',
+      ...list.map((s) => `${SCHOOL},${setup.schoolName},${s.number},${s.name},RESIDENT_ID,${s.id},${s.phone},${s.chsi ?? ''},本科`)].join('\n')
+    const form = new FormData()
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv')
+    const report = await api('POST', `/api/identity/batches/${batchId}/roster`, { token: admin, form })
+    if (report.rejected) throw new Error(`roster import refused lines: ${JSON.stringify(report).slice(0, 300)}`)
+  }
 
   // ---------------------------------------------------------------- setup (staff side)
   await j.step('setup', 'gateway serves the H5 app at /', null, async () => {
@@ -260,21 +322,43 @@ async function main() {
         paymentPolicy: 'PAY_BEFORE_CAPTURE',
         eligibilityModes: ['SCHOOL_NAME_ID', 'CHSI_CODE', 'ID_AND_PHONE'],
         reviewPromise: 'PT24H',
+        reviewPromiseText: '一个工作日内',
+        notice: NOTICE,
+        supportPhone: '010-55550100',
+        supportHours: '工作日 9:00-17:00',
+        uploadMinBytes: 20000,
+        uploadMaxBytes: 2000000,
         allowSubmitWithFindings: true,
       },
     })
     setup.batchId = batch.id
-    const csv = ['school_code,school_name,student_number,name,id_type,id_number,phone,chsi_code,degree_level',
-      ...Object.values(students).map((s) => `${SCHOOL},${setup.schoolName},${s.number},${s.name},RESIDENT_ID,${s.id},${s.phone},${s.chsi ?? ''},本科`)].join('\n')
-    const form = new FormData()
-    form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv')
-    const report = await api('POST', `/api/identity/batches/${batch.id}/roster`, { token: admin, form })
-    const bad = JSON.stringify(report).match(/"(errors|rejected|invalid)":\s*\[[^\]]+\]/)
-    if (bad) throw new Error(`roster import reported problems: ${bad[0].slice(0, 300)}`)
+    setup.batchName = batch.name
+    await importRoster(admin, batch.id, [students.happy, students.reject, students.chsi, students.both])
+    // pay after review; and a batch whose shooting opens in two days (sign-up and payment now)
+    const later = await api('POST', `/api/identity/schools/${SCHOOL}/batches`, {
+      token: admin,
+      json: {
+        name: `E2E 审核后付费 ${stamp}`, opensAt: new Date(now - 86400000).toISOString(), closesAt: new Date(now + 30 * 86400000).toISOString(),
+        priceFen: 1500, paymentPolicy: 'PAY_AFTER_REVIEW', eligibilityModes: ['SCHOOL_NAME_ID'], reviewPromise: 'PT24H', allowSubmitWithFindings: true,
+      },
+    })
+    setup.afterReview = { id: later.id, name: later.name }
+    await importRoster(admin, later.id, [students.afterReview])
+    const early = await api('POST', `/api/identity/schools/${SCHOOL}/batches`, {
+      token: admin,
+      json: {
+        name: `E2E 预报名 ${stamp}`, signUpOpensAt: new Date(now - 86400000).toISOString(), signUpClosesAt: new Date(now + 2 * 86400000).toISOString(),
+        opensAt: new Date(now + 2 * 86400000).toISOString(), closesAt: new Date(now + 30 * 86400000).toISOString(),
+        priceFen: 1800, paymentPolicy: 'PAY_BEFORE_CAPTURE', eligibilityModes: ['SCHOOL_NAME_ID'], reviewPromise: 'P2WD', notice: EARLY_NOTICE,
+      },
+    })
+    setup.early = { id: early.id, name: early.name }
+    await importRoster(admin, early.id, [{ ...students.both, number: `${students.both.number}P` }])
   })
   const needSetup = () => { if (!setup.batchId) throw new Error('no batch and roster: the setup failed') }
 
   const browser = await launch()
+  const BIG = await bigPhoto(browser, PORTRAIT)
   try {
     // -------------------------------------------------------------- happy path
     {
@@ -283,11 +367,14 @@ async function main() {
       const state = { batchId: setup.batchId }
       const s = students.happy
       await login(j, 'happy', phone)
-      await j.step('happy', '获取采集资格 院校+身份证: 信息不符 → 未匹配到采集信息', phone.page, async () => {
+      await j.step('happy', '获取采集资格: 院校 → 批次 → 批次通知', phone.page, async () => {
         needSetup()
-        await phone.tapTo('获取采集资格', '院校+身份证')
-        await phone.fill('school-query', setup.schoolName.slice(0, 2))
-        await phone.tap(`${setup.schoolName}（${SCHOOL}）`)
+        await chooseBatch(phone, setup, setup.batchName, { notice: NOTICE })
+        await phone.see('010-55550100（工作日 9:00-17:00）')
+      })
+      await j.step('happy', '院校+身份证: 信息不符 → 未匹配到采集信息', phone.page, async () => {
+        await phone.tap('我已阅读，获取采集资格')
+        await phone.tap('院校+身份证')
         await phone.fill('name', s.name)
         let other = residentId()
         while (other === s.id) other = residentId()
@@ -295,18 +382,17 @@ async function main() {
         await phone.tap('提交')
         await phone.see('未匹配到采集信息，请联系学院核实信息')
       })
-      await j.step('happy', '获取采集资格 院校+身份证 → 采集详情', phone.page, async () => {
+      await j.step('happy', '院校+身份证 → 核验学籍信息 → 确认无误 → 采集详情', phone.page, async () => {
         await phone.page.waitForTimeout(800)
         await phone.page.goBack()
         await phone.fill('id-number', s.id)
         await phone.tap('提交')
-        const r = await waitForAny(phone, ['采集详情'], 20000)
-        if (r !== '采集详情') throw new Error(r ?? 'no collection detail')
-        state.collectionId = phone.collectionId()
-        if (!state.collectionId) throw new Error(`no collection id in ${phone.page.url()}`)
+        await confirmAndOpen(phone, state, s.number)
       })
       await pay(j, 'happy', phone, '¥20.00')
-      await uploadAndPreview(j, 'happy', phone)
+      await j.step('happy', '拍照要求 are the batch\'s (upload limit 20KB–2MB)', phone.page, async () => { await phone.see('大小 20KB–2MB') })
+      // a 12 MP phone original of ~6 MB against the batch's 2 MB limit: the app re-encodes it
+      await uploadAndPreview(j, 'happy', phone, '', { name: 'IMG_4032.jpg', mimeType: 'image/jpeg', buffer: BIG })
       await submit(j, 'happy', phone)
       await reviewerDecides(j, 'happy', state, 'PASS')
       await seeCompleted(j, 'happy', phone, state)
@@ -338,7 +424,8 @@ async function main() {
       await login(j, 'rejection', phone)
       await j.step('rejection', '获取采集资格 证件+手机号 → 核对信息 → 确认无误 → 采集详情', phone.page, async () => {
         needSetup()
-        await phone.tapTo('获取采集资格', '证件+手机号')
+        await chooseBatch(phone, setup, setup.batchName)
+        await phone.tap('我已阅读，获取采集资格')
         await phone.tap('证件+手机号')
         await phone.fill('name', s.name)
         await phone.fill('id-number', s.id)
@@ -385,14 +472,106 @@ async function main() {
       await login(j, 'chsi-code', phone)
       await j.step('chsi-code', '获取采集资格 学信网采集码 + 身份证号后四位 → 采集详情', phone.page, async () => {
         needSetup()
-        await phone.tapTo('获取采集资格', '学信网采集码')
+        await chooseBatch(phone, setup, setup.batchName)
+        await phone.tap('我已阅读，获取采集资格')
         await phone.tap('学信网采集码')
-        await phone.fill('chsi-code', s.chsi) // typed: 扫码识别 needs WeChat, 相册识别 a picture of a real code
+        await phone.fill('chsi-code', s.chsi) // typed: 扫码识别 needs WeChat
         await phone.fill('id-last4', s.id.slice(-4))
         await phone.tap('提交')
-        const r = await waitForAny(phone, ['采集详情'], 20000)
-        if (r !== '采集详情') throw new Error(r ?? 'no collection detail')
-        await phone.see(s.number)
+        await confirmAndOpen(phone, {}, s.number)
+      })
+      await j.step('chsi-code', '相册识别: the CHSI code read from an album picture', phone.page, async () => {
+        await phone.tap('返回首页')
+        await chooseBatch(phone, setup, setup.batchName)
+        await phone.tap('我已阅读，获取采集资格')
+        await phone.tap('学信网采集码')
+        const [chooser] = await Promise.all([phone.page.waitForEvent('filechooser', { timeout: 15000 }), phone.tap('相册识别')])
+        await chooser.setFiles({ name: 'chsi.png', mimeType: 'image/png', buffer: await qrPicture(browser, s.chsi) })
+        await eventually('the code filled in', () => phone.page.locator('#chsi-code input').evaluate((i, want) => i.value === want, s.chsi), { timeoutMs: 30000, everyMs: 500 })
+      })
+      await ctx.close()
+    }
+
+    // -------------------------------------------------------------- pay after review
+    {
+      const ctx = await phoneContext(browser)
+      const phone = new Phone(await ctx.newPage())
+      const state = { batchId: setup.afterReview?.id }
+      const s = students.afterReview
+      await login(j, 'pay-after-review', phone)
+      await j.step('pay-after-review', '获取采集资格 (审核后付费 batch, only mode A) → 采集详情', phone.page, async () => {
+        needSetup()
+        await chooseBatch(phone, setup, setup.afterReview.name)
+        await phone.tap('我已阅读，获取采集资格')
+        if (await phone.page.getByText('证件+手机号', { exact: true }).filter({ visible: true }).count()) throw new Error('a mode the batch does not offer is shown')
+        await phone.fill('name', s.name)
+        await phone.fill('id-number', s.id)
+        await phone.tap('提交')
+        await confirmAndOpen(phone, state, s.number)
+        await phone.see('（审核通过后支付）')
+      })
+      await j.step('pay-after-review', '拍照 without paying first', phone.page, async () => {
+        await phone.tap('拍照')
+        const r = await waitForAny(phone, ['拍照注意事项', '服务内容'], 20000)
+        if (r !== '拍照注意事项') throw new Error(`拍照 led to ${r}`)
+      })
+      await uploadAndPreview(j, 'pay-after-review', phone)
+      await submit(j, 'pay-after-review', phone)
+      await reviewerDecides(j, 'pay-after-review', state, 'PASS')
+      await j.step('pay-after-review', '审核通过 → 立即支付 (sandbox)', phone.page, async () => {
+        await eventually('立即支付 after the review passed', async () => {
+          await phone.tap('刷新状态')
+          await phone.page.waitForTimeout(800)
+          return (await phone.statusText()).includes('请完成支付')
+        }, { timeoutMs: REVIEW_WAIT_MS, everyMs: 2000 })
+        await phone.tap('立即支付')
+        await phone.see('服务内容')
+        await phone.see('¥15.00')
+        await phone.tap('立即支付')
+        await waitForAny(phone, ['采集详情', '采集完成'], 60000)
+      })
+      await seeCompleted(j, 'pay-after-review', phone, state)
+      await ctx.close()
+    }
+
+    // -------------------------------------------------------------- before shooting opens; two collections
+    {
+      const ctx = await phoneContext(browser)
+      const phone = new Phone(await ctx.newPage())
+      const s = students.both
+      await login(j, 'two-batches', phone)
+      await j.step('two-batches', '预报名批次: notice says when shooting opens', phone.page, async () => {
+        needSetup()
+        await chooseBatch(phone, setup, setup.early.name, { notice: EARLY_NOTICE })
+        await phone.see('现在可以先获取采集资格并完成缴费')
+        await phone.see('请联系学校')
+      })
+      await j.step('two-batches', '预报名批次: eligibility and payment before shooting', phone.page, async () => {
+        await phone.tap('我已阅读，获取采集资格')
+        await phone.fill('name', s.name)
+        await phone.fill('id-number', s.id)
+        await phone.tap('提交')
+        await confirmAndOpen(phone, {}, `${s.number}P`)
+        await phone.see('拍摄将于')
+        await phone.tap('立即支付')
+        await phone.see('¥18.00')
+        await phone.tap('立即支付')
+        const r = await waitForAny(phone, ['届时请回到本页拍照上传'], 60000)
+        if (r !== '届时请回到本页拍照上传') throw new Error(r ?? 'after paying, the page did not say to come back when shooting opens')
+      })
+      await j.step('two-batches', 'the same student in the open batch: 采集列表 with two collections', phone.page, async () => {
+        await phone.tap('返回首页')
+        await chooseBatch(phone, setup, setup.batchName)
+        await phone.tap('我已阅读，获取采集资格')
+        await phone.tap('院校+身份证')
+        await phone.fill('name', s.name)
+        await phone.fill('id-number', s.id)
+        await phone.tap('提交')
+        await confirmAndOpen(phone, {}, s.number)
+        await phone.tap('返回首页')
+        await phone.tap('我的采集（2）')
+        await phone.see(setup.batchName)
+        await phone.see(setup.early.name)
       })
       await ctx.close()
     }

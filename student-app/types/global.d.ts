@@ -16,4 +16,3 @@ declare namespace NodeJS {
 /** Base URL of the API gateway; '' in H5 (same origin), set for the mini-program build. */
 declare const API_BASE: string
 declare const REVIEW_TEMPLATE_ID: string
-declare const SUPPORT_PHONE: string

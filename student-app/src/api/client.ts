@@ -4,8 +4,8 @@
 import { ApiError, isTransient } from '../lib/problem'
 import { DEFAULT_UPLOAD_RETRY, withRetry } from '../lib/retry'
 import { type HttpRequest, type HttpTransport, type Method, query, unwrap } from './http'
-import { listOf, toAttempt, toCaptureState, toCollection, toDownload, toMatch, toOrder, toSchool } from './normalize'
-import type { Attempt, CaptureState, Collection, CropParams, Download, LoginResult, MatchConfirmation, Order, School, WxPayParams } from './types'
+import { listOf, toAttempt, toCaptureState, toCollection, toDownload, toMatch, toOpenBatch, toOrder, toSchool } from './normalize'
+import type { Attempt, CaptureState, Collection, CropParams, Download, LoginResult, MatchConfirmation, OpenBatch, Order, School, WxPayParams } from './types'
 
 const enc = encodeURIComponent
 
@@ -30,10 +30,13 @@ function newKey(): string {
 export const PATHS = {
   login: '/api/identity/auth/wechat-login',
   schools: (q: string) => `/api/identity/schools${query({ q, limit: 20 })}`,
+  openBatches: (schoolCode: string) => `/api/identity/schools/${enc(schoolCode)}/open-batches`,
   eligibilitySchool: '/api/identity/eligibility/by-school',
   eligibilityChsi: '/api/identity/eligibility/by-chsi-code',
   chsiDecode: '/api/identity/eligibility/chsi-code',
   eligibilityIdentity: '/api/identity/eligibility/matches',
+  matchSchool: '/api/identity/eligibility/matches/by-school',
+  matchChsi: '/api/identity/eligibility/matches/by-chsi-code',
   eligibilityConfirm: (matchId: string) => `/api/identity/eligibility/matches/${enc(matchId)}/confirm`,
   collections: '/api/identity/students/me/collections',
   collection: (id: string) => `/api/identity/students/me/collections/${enc(id)}`,
@@ -150,8 +153,20 @@ export function createApi(opts: ApiOptions) {
     async searchSchools(q: string): Promise<School[]> {
       return listOf(await send('GET', PATHS.schools(q)), 'schools').map(toSchool)
     },
+    /** The school's batches still open for sign-up, with their notice and offered modes. */
+    async openBatches(schoolCode: string): Promise<OpenBatch[]> {
+      return listOf(await send('GET', PATHS.openBatches(schoolCode)), 'batches').map(toOpenBatch)
+    },
     async eligibilityBySchool(input: { schoolCode: string; name: string; idNumber: string; idType?: string }): Promise<Collection> {
       return toCollection(await send('POST', PATHS.eligibilitySchool, { idType: 'RESIDENT_ID', ...input }))
+    },
+    /** Mode A, shown for 核验学籍信息 first; bound by confirmMatch. */
+    async matchBySchool(input: { schoolCode: string; name: string; idNumber: string; idType?: string }): Promise<MatchConfirmation> {
+      return toMatch(await send('POST', PATHS.matchSchool, { idType: 'RESIDENT_ID', ...input }))
+    },
+    /** Mode B, shown for 核验学籍信息 first; bound by confirmMatch. */
+    async matchByChsiCode(input: { chsiCode: string; idLast4: string }): Promise<MatchConfirmation> {
+      return toMatch(await send('POST', PATHS.matchChsi, { chsiCode: input.chsiCode, idLastFour: input.idLast4 }))
     },
     async eligibilityByChsiCode(input: { chsiCode: string; idLast4: string }): Promise<Collection> {
       return toCollection(await send('POST', PATHS.eligibilityChsi, { chsiCode: input.chsiCode, idLastFour: input.idLast4 }))

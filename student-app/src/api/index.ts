@@ -7,4 +7,4 @@ let api: ReturnType<typeof createApi>
 export const session = createSession((code) => api.login(code))
 api = createApi({ transport: taroTransport, baseUrl: API_BASE, session })
 export { api }
-export type { Attempt, CaptureState, Collection, Download, Finding, MatchConfirmation, Order, Reason, School } from './types'
+export type { Attempt, BatchTexts, CaptureState, Collection, Download, Finding, MatchConfirmation, OpenBatch, Order, Reason, School } from './types'

@@ -1,5 +1,5 @@
 import type { GuideSpec } from '../lib/crop'
-import type { Attempt, CaptureState, Collection, Download, EligibilityMode, Finding, MatchConfirmation, Order, Reason, School } from './types'
+import type { Attempt, CaptureState, Collection, Download, EligibilityMode, Finding, MatchConfirmation, OpenBatch, Order, Reason, School } from './types'
 
 type Obj = Record<string, unknown>
 
@@ -84,11 +84,50 @@ export function toCollection(v: unknown): Collection {
     serviceDescription: str(o.serviceDescription, batch.serviceDescription) || undefined,
     shootingRequirements: str(o.shootingRequirements, batch.shootingRequirements) || undefined,
     reviewPromise: str(o.reviewPromise, batch.reviewPromise) || undefined,
+    reviewPromiseText: str(o.reviewPromiseText, batch.reviewPromiseText) || undefined,
+    notice: str(o.notice, batch.notice) || undefined,
+    supportPhone: str(o.supportPhone, batch.supportPhone) || undefined,
+    supportHours: str(o.supportHours, batch.supportHours) || undefined,
+    uploadMinBytes: num(o.uploadMinBytes, batch.uploadMinBytes) ?? undefined,
+    uploadMaxBytes: num(o.uploadMaxBytes, batch.uploadMaxBytes) ?? undefined,
+    signUpOpensAt: str(o.signUpOpensAt, batch.signUpOpensAt) || undefined,
+    signUpClosesAt: str(o.signUpClosesAt, batch.signUpClosesAt) || undefined,
+    signUpWindow: str(o.signUpWindow) || undefined,
     status: str(o.status, o.state),
     statusLabel: str(o.statusLabel) || undefined,
     window: typeof o.window === 'string' ? o.window : undefined,
     reasons: toReasons(o.reasons ?? o.rejectionReasons ?? review.reasons ?? []),
     raw: o,
+  }
+}
+
+export function toOpenBatch(v: unknown): OpenBatch {
+  const o = obj(v)
+  return {
+    batchId: str(o.batchId, o.id),
+    batchName: str(o.batchName, o.name),
+    schoolCode: str(o.schoolCode),
+    schoolName: str(o.schoolName),
+    notice: str(o.notice) || undefined,
+    modes: toModes(o.eligibilityModes ?? o.modes ?? []),
+    signUpOpensAt: str(o.signUpOpensAt) || undefined,
+    signUpClosesAt: str(o.signUpClosesAt) || undefined,
+    signUpWindow: str(o.signUpWindow) || undefined,
+    signUpOpen: bool(o.signUpOpen) ?? true,
+    opensAt: str(o.opensAt) || undefined,
+    closesAt: str(o.closesAt) || undefined,
+    window: typeof o.window === 'string' ? o.window : undefined,
+    shootingOpen: bool(o.shootingOpen) ?? true,
+    priceFen: num(o.priceFen),
+    paymentPolicy: str(o.paymentPolicy) || 'PAY_BEFORE_CAPTURE',
+    reviewPromiseText: str(o.reviewPromiseText) || undefined,
+    supportPhone: str(o.supportPhone) || undefined,
+    supportHours: str(o.supportHours) || undefined,
+    shootingRequirements: str(o.shootingRequirements) || undefined,
+    serviceDescription: str(o.serviceDescription) || undefined,
+    uploadMinBytes: num(o.uploadMinBytes) ?? undefined,
+    uploadMaxBytes: num(o.uploadMaxBytes) ?? undefined,
+    backgroundColours: listOf(o.backgroundColours ?? []).map(String),
   }
 }
 

@@ -29,6 +29,16 @@ export interface Collection {
   serviceDescription?: string
   shootingRequirements?: string
   reviewPromise?: string
+  /** the batch's own words for the review time (identity fills in 24小时内 / 两个工作日内) */
+  reviewPromiseText?: string
+  notice?: string
+  supportPhone?: string
+  supportHours?: string
+  uploadMinBytes?: number
+  uploadMaxBytes?: number
+  signUpOpensAt?: string
+  signUpClosesAt?: string
+  signUpWindow?: string
   status: string
   /** the service's own Chinese label of the status */
   statusLabel?: string
@@ -36,6 +46,47 @@ export interface Collection {
   window?: string
   reasons: Reason[]
   raw: Record<string, unknown>
+}
+
+/** A batch as a student reads it before getting eligibility (identity's open-batches). */
+export interface OpenBatch {
+  batchId: string
+  batchName: string
+  schoolCode: string
+  schoolName: string
+  notice?: string
+  modes: EligibilityMode[]
+  signUpOpensAt?: string
+  signUpClosesAt?: string
+  signUpWindow?: string
+  signUpOpen: boolean
+  opensAt?: string
+  closesAt?: string
+  /** the shooting window as identity words it */
+  window?: string
+  shootingOpen: boolean
+  priceFen: number | null
+  paymentPolicy: string
+  reviewPromiseText?: string
+  supportPhone?: string
+  supportHours?: string
+  shootingRequirements?: string
+  serviceDescription?: string
+  uploadMinBytes?: number
+  uploadMaxBytes?: number
+  backgroundColours: string[]
+}
+
+/** What the support page and the texts need of the batch the student is dealing with. */
+export interface BatchTexts {
+  batchName?: string
+  schoolName?: string
+  supportPhone?: string
+  supportHours?: string
+  reviewPromiseText?: string
+  shootingRequirements?: string
+  uploadMinBytes?: number
+  uploadMaxBytes?: number
 }
 
 /** Mode C answers with the roster row it found; the student confirms it. */

@@ -12,3 +12,8 @@ export function formatWindow(opens?: string, closes?: string): string {
   if (!opens && !closes) return '—'
   return `${formatDateTime(opens) || '—'} 至 ${formatDateTime(closes) || '—'}`
 }
+
+/** Sentences joined by the services can end up with two marks in a row (。；): keep the second. */
+export function tidyPunctuation(text: string): string {
+  return text.replace(/[。．.]\s*([；;，,。])/g, '$1').replace(/([；;，,])\s*[；;，,]/g, '$1')
+}

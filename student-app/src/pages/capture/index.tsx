@@ -5,7 +5,9 @@ import { api } from '../../api'
 import { GuideFrame } from '../../components/GuideFrame'
 import { ErrorBar, ServiceButton } from '../../components/ui'
 import { cropRect, frameFor, initialTransform, type Size, type Transform } from '../../lib/crop'
+import { currentBatch } from '../../lib/batch'
 import { param } from '../../lib/hooks'
+import { fitPicture } from '../../lib/reencode'
 import { messageOf } from '../../lib/problem'
 import { CancelledError } from '../../lib/retry'
 
@@ -40,13 +42,13 @@ export default function Capture() {
   const pick = async (source: 'camera' | 'album') => {
     setError(null)
     try {
-      let { path, bytes } = await choose(source)
-      if (process.env.TARO_ENV === 'weapp' && bytes && bytes > 2 * 1024 * 1024) {
-        path = (await Taro.compressImage({ src: path, quality: 85 })).tempFilePath
-      }
-      const info = await Taro.getImageInfo({ src: path })
+      const chosen = await choose(source)
+      const original = await Taro.getImageInfo({ src: chosen.path })
+      // over the batch's upload limit: re-encoded here instead of refused by the service
+      const fitted = await fitPicture(chosen, { width: original.width, height: original.height }, currentBatch().uploadMaxBytes)
+      const info = fitted.reencoded ? await Taro.getImageInfo({ src: fitted.path }) : original
       const size = { width: info.width, height: info.height }
-      setPicked({ path, size, bytes })
+      setPicked({ path: fitted.path, size, bytes: fitted.bytes })
       setT(initialTransform(size, frame))
     } catch (e) {
       const m = messageOf(e)

@@ -2,8 +2,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { api } from '../../api'
-import { ErrorBar, Row, ServiceButton, StatusCard } from '../../components/ui'
-import { formatWindow } from '../../lib/format'
+import { ErrorBar, Row, ServiceButton, StatusCard, WindowText } from '../../components/ui'
+import { currentBatch, rememberBatch, reviewSentence, supportLine } from '../../lib/batch'
+import { formatDateTime } from '../../lib/format'
 import { go, param, useLoad } from '../../lib/hooks'
 import { authoriseResultNotification } from '../../lib/notify'
 import { messageOf } from '../../lib/problem'
@@ -35,6 +36,10 @@ export default function CollectionDetail() {
 
   if (!data) return <View className="page"><ErrorBar message={error} />{!error && <Text className="hint">加载中…</Text>}</View>
   const { collection: c, view, reasons, latest, paid } = data
+  rememberBatch(c)
+  const batch = currentBatch()
+  // signed up before the shooting window: say when it opens; paying may come first
+  const shootingLater = !!c.windowOpensAt && new Date(c.windowOpensAt).getTime() > Date.now()
 
   const shoot = () => {
     if (c.paymentPolicy === 'PAY_BEFORE_CAPTURE' && paid !== true) go(`/pages/service/index?id=${encodeURIComponent(id)}`)
@@ -65,15 +70,18 @@ export default function CollectionDetail() {
         {c.studentName && <Row label="姓名">{c.studentName}</Row>}
         {c.studentNumber && <Row label="学号">{c.studentNumber}</Row>}
         <Row label="采集费用">{formatFen(c.priceFen)}{c.paymentPolicy === 'PAY_AFTER_REVIEW' ? '（审核通过后支付）' : ''}</Row>
-        <Row label="开通时间">{c.window || formatWindow(c.windowOpensAt, c.windowClosesAt)}</Row>
+        <Row label="开通时间"><WindowText opens={c.windowOpensAt} closes={c.windowClosesAt} fallback={c.window} /></Row>
         <Row label="状态">{view.label}</Row>
       </View>
 
+      {shootingLater && (
+        <Text className="ok-bar" id="shooting-later">拍摄将于 {formatDateTime(c.windowOpensAt)}（北京时间）开始。{view.canPay ? '现在可以先完成支付，拍摄开始后再拍照上传。' : '届时请回到本页拍照上传。'}</Text>
+      )}
       {view.canPay && <Button className="btn btn-primary" onClick={() => go(`/pages/service/index?id=${encodeURIComponent(id)}`)}>立即支付</Button>}
       {view.phase === 'PREVIEW' && latest && !view.locked && (
         <Button className="btn btn-primary" onClick={() => go(`/pages/preview/index?id=${encodeURIComponent(id)}&attempt=${encodeURIComponent(latest.id)}`)}>查看标准化照片</Button>
       )}
-      {(view.canCapture || view.phase === 'AWAITING_PAYMENT') && (
+      {(view.canCapture || view.phase === 'AWAITING_PAYMENT') && !(shootingLater && paid) && (
         <Button className={`btn ${view.phase === 'PREVIEW' ? 'btn-default' : 'btn-primary'}`} onClick={shoot}>{view.phase === 'REJECTED' ? '重新拍照' : '拍照'}</Button>
       )}
       {view.canDownload && <Button className="btn btn-primary" onClick={() => go(`/pages/download/index?id=${encodeURIComponent(id)}`)}>下载图片</Button>}
@@ -81,7 +89,7 @@ export default function CollectionDetail() {
         <Button className="btn btn-default" disabled={busy} onClick={notify}>审核结果通知我</Button>
       )}
       <Button className="btn btn-default" onClick={() => { void reload() }}>刷新状态</Button>
-      {view.phase === 'IN_REVIEW' && <Text className="hint">审核约两个工作日。审核中如发现信息有误或想更换照片，请立即联系客服。照片一经审核通过，即不支持更换照片。</Text>}
+      {view.phase === 'IN_REVIEW' && <Text className="hint" id="review-promise">{reviewSentence(batch)}。审核中如发现信息有误或想更换照片，请联系客服：{supportLine(batch).text}。照片一经审核通过，即不支持更换照片。</Text>}
       {view.phase === 'REJECTED' && <Text className="hint">请按审核意见尽快重新拍照，重拍上传不需要重复付费。</Text>}
       <Button className="btn btn-default" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>返回首页</Button>
       <ServiceButton />

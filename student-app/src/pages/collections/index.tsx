@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { api } from '../../api'
-import { ErrorBar, Row, ServiceButton } from '../../components/ui'
-import { formatWindow } from '../../lib/format'
+import { ErrorBar, Row, ServiceButton, WindowText } from '../../components/ui'
 import { go, useLoad } from '../../lib/hooks'
 import { formatFen, statusView } from '../../lib/status'
 
@@ -23,7 +22,7 @@ export default function Collections() {
             <View className="row"><Text className="subtitle">{c.schoolName || '采集任务'}</Text><Text className={`tag status-${v.tone}`}>{v.label}</Text></View>
             <Row label="采集批次">{c.batchName || '—'}</Row>
             <Row label="采集费用">{formatFen(c.priceFen)}</Row>
-            <Row label="开通时间">{formatWindow(c.windowOpensAt, c.windowClosesAt)}</Row>
+            <Row label="开通时间"><WindowText opens={c.windowOpensAt} closes={c.windowClosesAt} fallback={c.window} /></Row>
             <Button className="btn btn-primary" onClick={() => go(`/pages/collection/index?id=${encodeURIComponent(c.id)}`)}>查看详情</Button>
           </View>
         )

@@ -13,7 +13,7 @@ export default function Confirm() {
   const [error, setError] = useState<string | null>(null)
   if (!match) {
     return <View className="page"><ErrorBar message="信息已过期，请重新填写校验信息" />
-      <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/pages/eligibility/index?mode=IDENTITY' })}>重新填写</Button></View>
+      <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: '/pages/eligibility/index' })}>重新填写</Button></View>
   }
   const confirm = async () => {
     setBusy(true)
@@ -30,7 +30,8 @@ export default function Confirm() {
   return (
     <View className="page">
       <Text className="ok-bar">查找到用户，请核对信息内容</Text>
-      <View className="card">
+      <View className="card" id="verify-card">
+        <Text className="subtitle">核验学籍信息</Text>
         <Row label="院校名称">{match.schoolName}</Row>
         <Row label="院校代码">{match.schoolCode}</Row>
         <Row label="学号">{match.studentNumber}</Row>

@@ -2,8 +2,11 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api'
-import type { EligibilityMode, School } from '../../api/types'
-import { ErrorBar, ServiceButton } from '../../components/ui'
+import type { EligibilityMode, MatchConfirmation, OpenBatch, School } from '../../api/types'
+import { ErrorBar, Row, ServiceButton, WindowText } from '../../components/ui'
+import { rememberBatch, supportLine } from '../../lib/batch'
+import { formatDateTime } from '../../lib/format'
+import { formatFen } from '../../lib/status'
 import { param, put } from '../../lib/hooks'
 import { ID_TYPES, idNumberProblem, isLastFour, isMainlandMobile, type IdType } from '../../lib/identity'
 import { ApiError, fieldErrors, messageOf } from '../../lib/problem'
@@ -24,6 +27,11 @@ function isNoMatch(e: unknown): boolean {
 export default function Eligibility() {
   const initial = (param('mode') as EligibilityMode) || 'SCHOOL'
   const [mode, setMode] = useState<EligibilityMode>(TABS.some((t) => t.mode === initial) ? initial : 'SCHOOL')
+  // first the school and its batch (whose notice is read before anything is asked), then the
+  // ways of getting eligibility that batch offers
+  const [batches, setBatches] = useState<OpenBatch[] | null>(null)
+  const [batch, setBatch] = useState<OpenBatch | null>(null)
+  const [noticeRead, setNoticeRead] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [fields, setFields] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
@@ -43,13 +51,36 @@ export default function Eligibility() {
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => {
-    if (mode !== 'SCHOOL' || school || schoolQuery.trim().length < 2) { setSchools([]); return }
+    if (school || schoolQuery.trim().length < 2) { setSchools([]); return }
     if (timer.current) clearTimeout(timer.current)
     timer.current = setTimeout(() => {
       api.searchSchools(schoolQuery.trim()).then(setSchools, (e) => setError(messageOf(e)))
     }, 300)
     return () => { if (timer.current) clearTimeout(timer.current) }
-  }, [schoolQuery, school, mode])
+  }, [schoolQuery, school])
+
+  const pickSchool = async (s: School) => {
+    setSchool(s)
+    setSchools([])
+    setBatch(null)
+    setBatches(null)
+    setNoticeRead(false)
+    setError(null)
+    try {
+      const list = await api.openBatches(s.code)
+      setBatches(list)
+      if (list.length === 1) pickBatch(list[0])
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+
+  const pickBatch = (b: OpenBatch) => {
+    setBatch(b)
+    rememberBatch(b)
+    const offered = TABS.filter((t) => b.modes.includes(t.mode))
+    if (offered.length && !offered.some((t) => t.mode === mode)) setMode(offered[0].mode)
+  }
 
   const switchMode = (m: EligibilityMode) => { setMode(m); setError(null); setFields({}) }
 
@@ -73,7 +104,12 @@ export default function Eligibility() {
     }
   }
 
-  const granted = (collectionId: string) => Taro.redirectTo({ url: `/pages/collection/index?id=${encodeURIComponent(collectionId)}` })
+  // every mode shows what it found (核验学籍信息) and binds only on 确认
+  const toConfirm = async (m: MatchConfirmation) => {
+    if (!m.matchId) throw new ApiError(404, { detail: '未匹配到采集信息，请联系学院核实信息' })
+    put('match', m)
+    await Taro.navigateTo({ url: '/pages/confirm/index' })
+  }
 
   const submitSchool = () => run(() => {
     const p: Record<string, string> = {}
@@ -83,8 +119,7 @@ export default function Eligibility() {
     if (idp) p.idNumber = idp
     return p
   }, async () => {
-    const c = await api.eligibilityBySchool({ schoolCode: school!.code, name: name.trim(), idNumber: idNumber.trim().toUpperCase() })
-    await granted(c.id)
+    await toConfirm(await api.matchBySchool({ schoolCode: school!.code, name: name.trim(), idNumber: idNumber.trim().toUpperCase() }))
   })
 
   const scan = async (source: 'scan' | 'album') => {
@@ -112,8 +147,7 @@ export default function Eligibility() {
     if (!isLastFour(last4)) p.idLast4 = '请输入身份证号后四位'
     return p
   }, async () => {
-    const c = await api.eligibilityByChsiCode({ chsiCode: chsiCode.trim(), idLast4: last4.trim().toUpperCase() })
-    await granted(c.id)
+    await toConfirm(await api.matchByChsiCode({ chsiCode: chsiCode.trim(), idLast4: last4.trim().toUpperCase() }))
   })
 
   const submitIdentity = () => run(() => {
@@ -125,38 +159,84 @@ export default function Eligibility() {
     return p
   }, async () => {
     const m = await api.eligibilityByIdentity({ name: name.trim(), idType, idNumber: idNumber.trim().toUpperCase(), ...(phone.startsWith('wx:') ? { phoneCode: phone.slice(3) } : { phone: phone.replace(/[\s-]/g, '') }) })
-    if (!m.matchId) throw new ApiError(404, { detail: '未匹配到采集信息，请联系学院核实信息' })
-    put('match', m)
-    await Taro.navigateTo({ url: '/pages/confirm/index' })
+    await toConfirm(m)
   })
 
   const fe = (k: string) => (fields[k] ? <Text className="field-error">{fields[k]}</Text> : null)
 
+  const schoolPicker = (
+    <View className="card">
+      <Text className="subtitle">选择所在院校</Text>
+      <View className="field">
+        <Text className="field-label"><Text className="req">*</Text>院校名称</Text>
+        <Input className="input" id="school-query" placeholder="输入院校名称" value={school ? school.name : schoolQuery}
+          onInput={(e) => { setSchool(null); setBatch(null); setBatches(null); setSchoolQuery(val(e)) }} />
+        {schools.length > 0 && !school && (
+          <View className="suggest">
+            {schools.map((s) => (
+              <View key={s.code} className="suggest-item" onClick={() => { void pickSchool(s) }}>{s.name}（{s.code}）</View>
+            ))}
+          </View>
+        )}
+        {fe('schoolCode')}
+      </View>
+      {batches && batches.length === 0 && <Text className="hint" id="no-batch">该院校目前没有可报名的采集批次，请联系学校。</Text>}
+      {batches && batches.length > 1 && !batch && (
+        <View id="batch-list">
+          <Text className="subtitle">选择采集批次</Text>
+          {batches.map((b) => (
+            <View key={b.batchId} className="suggest-item" onClick={() => pickBatch(b)}>{b.batchName}</View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+
+  if (!batch || !noticeRead) {
+    return (
+      <View className="page">
+        <ErrorBar message={error} />
+        {schoolPicker}
+        {batch && (
+          <View className="card" id="batch-notice">
+            <Text className="subtitle">{batch.batchName}</Text>
+            {batch.notice
+              ? batch.notice.split(/\n+/).map((l, i) => <Text className="list-item" key={i}>{l}</Text>)
+              : <Text className="hint">学校未发布本批次的通知。</Text>}
+            <Row label="报名缴费时间"><WindowText opens={batch.signUpOpensAt} closes={batch.signUpClosesAt} fallback={batch.signUpWindow} /></Row>
+            <Row label="拍摄时间"><WindowText opens={batch.opensAt} closes={batch.closesAt} fallback={batch.window} /></Row>
+            <Row label="采集费用">{formatFen(batch.priceFen)}{batch.paymentPolicy === 'PAY_AFTER_REVIEW' ? '（审核通过后支付）' : ''}</Row>
+            <Row label="客服电话">{supportLine(batch).text}</Row>
+            {!batch.shootingOpen && batch.opensAt && (
+              <Text className="ok-bar mt" id="shooting-later">拍摄将于 {formatDateTime(batch.opensAt)}（北京时间）开始。现在可以先获取采集资格并完成缴费。</Text>
+            )}
+            {batches && batches.length > 1 && <Button className="btn btn-default" onClick={() => setBatch(null)}>选择其他批次</Button>}
+            <Button className="btn btn-primary" id="notice-read" disabled={!batch.signUpOpen} onClick={() => setNoticeRead(true)}>
+              {batch.signUpOpen ? '我已阅读，获取采集资格' : '报名尚未开始'}
+            </Button>
+          </View>
+        )}
+        <ServiceButton />
+      </View>
+    )
+  }
+
+  const offered = TABS.filter((t) => batch.modes.includes(t.mode))
+
   return (
     <View className="page">
-      <View className="tabs">
-        {TABS.map((t) => (
-          <View key={t.mode} className={`tab ${mode === t.mode ? 'tab-active' : ''}`} onClick={() => switchMode(t.mode)}>{t.label}</View>
-        ))}
-      </View>
+      {offered.length > 1 && (
+        <View className="tabs">
+          {offered.map((t) => (
+            <View key={t.mode} className={`tab ${mode === t.mode ? 'tab-active' : ''}`} onClick={() => switchMode(t.mode)}>{t.label}</View>
+          ))}
+        </View>
+      )}
       <ErrorBar message={error} />
+      <Text className="hint" id="chosen-batch">{batch.schoolName} · {batch.batchName}</Text>
 
       {mode === 'SCHOOL' && (
         <View className="card">
-          <Text className="subtitle">选择所在院校</Text>
-          <View className="field">
-            <Text className="field-label"><Text className="req">*</Text>院校名称</Text>
-            <Input className="input" id="school-query" placeholder="输入院校名称" value={school ? school.name : schoolQuery}
-              onInput={(e) => { setSchool(null); setSchoolQuery(val(e)) }} />
-            {schools.length > 0 && !school && (
-              <View className="suggest">
-                {schools.map((s) => (
-                  <View key={s.code} className="suggest-item" onClick={() => { setSchool(s); setSchools([]) }}>{s.name}（{s.code}）</View>
-                ))}
-              </View>
-            )}
-            {fe('schoolCode')}
-          </View>
           <Text className="subtitle">身份校验</Text>
           <View className="field">
             <Text className="field-label"><Text className="req">*</Text>姓名</Text>

@@ -7,6 +7,7 @@ import { GuideLines } from '../../components/GuideFrame'
 import { ErrorBar, ServiceButton } from '../../components/ui'
 import { DIPLOMA_GUIDES, frameFor } from '../../lib/crop'
 import { param, sleep } from '../../lib/hooks'
+import { currentBatch, reviewSentence } from '../../lib/batch'
 import { authoriseResultNotification } from '../../lib/notify'
 import { messageOf } from '../../lib/problem'
 
@@ -67,7 +68,7 @@ export default function Preview() {
       await api.submit(id, attemptId)
       const r = await Taro.showModal({
         title: '照片已提交',
-        content: '照片已进入人工审核，审核时间预计 24 小时至两个工作日。是否在审核完成后通知您？',
+        content: `照片已进入人工审核，${reviewSentence(currentBatch())}。是否在审核完成后通知您？`,
         confirmText: '通知我',
         cancelText: '暂不',
       })

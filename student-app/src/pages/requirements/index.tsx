@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ServiceButton } from '../../components/ui'
+import { currentBatch, uploadLimitText } from '../../lib/batch'
 import { param } from '../../lib/hooks'
 
 export const SHOOTING_RULES = [
@@ -15,12 +16,17 @@ export const SHOOTING_RULES = [
 
 export default function Requirements() {
   const id = param('id')
+  const batch = currentBatch()
+  // the batch's own requirements replace the platform's generic rules
+  const own = batch.shootingRequirements?.split(/\n+/).map((l) => l.trim()).filter(Boolean)
   return (
     <View className="page">
       <View className="card">
         <Text className="subtitle">拍照注意事项</Text>
-        {SHOOTING_RULES.map((r, i) => <Text className="list-item" key={i}>{i + 1}. {r}</Text>)}
-        <Text className="error-bar mt">不可上传自拍照，必须请他人持手机为您拍摄。照片为 JPG 格式，大小 100KB–2MB。</Text>
+        {own?.length
+          ? own.map((r, i) => <Text className="list-item" id={i === 0 ? 'batch-requirements' : undefined} key={i}>{r}</Text>)
+          : SHOOTING_RULES.map((r, i) => <Text className="list-item" key={i}>{i + 1}. {r}</Text>)}
+        <Text className="error-bar mt" id="upload-limits">不可上传自拍照，必须请他人持手机为您拍摄。{uploadLimitText(batch)}</Text>
       </View>
       {id && <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: `/pages/capture/index?id=${encodeURIComponent(id)}` })}>我已阅读，拍照或从相册选取</Button>}
       <ServiceButton />

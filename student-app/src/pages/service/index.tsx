@@ -5,6 +5,7 @@ import { api } from '../../api'
 import { ErrorBar, Row, ServiceButton } from '../../components/ui'
 import { go, param, sleep, useLoad } from '../../lib/hooks'
 import { messageOf } from '../../lib/problem'
+import { formatDateTime } from '../../lib/format'
 import { formatFen } from '../../lib/status'
 
 const DEFAULT_SERVICE = '该费用包含图像采集、图像标准化等全部服务，一次缴费，多次拍摄，直到您拍摄满意提交为止；审核未通过重拍上传不需要重复付费。'
@@ -22,8 +23,11 @@ export default function Service() {
   const [payError, setPayError] = useState<string | null>(null)
 
   const paid = !!data && (data.collection.paid === true || isPaid(data.order?.status))
+  // paid before the shooting window opens: back to the detail page, which says when it opens
+  const opens = data?.collection.windowOpensAt
+  const shootingLater = !!opens && new Date(opens).getTime() > Date.now()
   const next = () => {
-    if (data?.collection.paymentPolicy === 'PAY_AFTER_REVIEW') Taro.redirectTo({ url: `/pages/collection/index?id=${encodeURIComponent(id)}` })
+    if (data?.collection.paymentPolicy === 'PAY_AFTER_REVIEW' || shootingLater) Taro.redirectTo({ url: `/pages/collection/index?id=${encodeURIComponent(id)}` })
     else Taro.redirectTo({ url: `/pages/requirements/index?id=${encodeURIComponent(id)}` })
   }
 
@@ -44,7 +48,7 @@ export default function Service() {
         const o = await api.order(id).catch(() => null)
         const cap = await api.captureState(id).catch(() => null)
         // capture opens once PaymentConfirmed reached it (pay-before batches)
-        if (o && isPaid(o.status) && (data?.collection.paymentPolicy === 'PAY_AFTER_REVIEW' || cap?.open)) break
+        if (o && isPaid(o.status) && (data?.collection.paymentPolicy === 'PAY_AFTER_REVIEW' || shootingLater || cap?.open)) break
         await sleep(1000)
       }
       setStage(null)
@@ -77,8 +81,8 @@ export default function Service() {
       {stage && <Text className="ok-bar">{stage}</Text>}
       {paid ? (
         <>
-          <Text className="ok-bar">已支付，可以开始拍照</Text>
-          <Button className="btn btn-primary" onClick={next}>开始拍照</Button>
+          <Text className="ok-bar">{shootingLater ? `已支付，拍摄将于 ${formatDateTime(opens)}（北京时间）开始` : '已支付，可以开始拍照'}</Text>
+          <Button className="btn btn-primary" onClick={next}>{shootingLater ? '返回采集详情' : '开始拍照'}</Button>
         </>
       ) : c?.paymentPolicy === 'PAY_AFTER_REVIEW' && !/PASSED/i.test(c.status) ? (
         <>

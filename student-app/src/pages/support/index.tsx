@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-
-const PHONE = SUPPORT_PHONE
+import { currentBatch, reviewSentence, supportLine } from '../../lib/batch'
 
 export const FAQ: { q: string; a: string }[] = [
   { q: '提示“眼睛位置偏高/偏低”怎么办？', a: '拍摄时人物不要太靠上或太靠下，胸部以上半身居中；上传前用两指缩放、单指移动，让双眼落在中间色带内。' },
@@ -11,10 +10,13 @@ export const FAQ: { q: string; a: string }[] = [
   { q: '提示“黑边/衣服与背景颜色接近”怎么办？', a: '采集背景为蓝色，请勿穿蓝色衣服；穿与背景有明显反差的单色有领衣服。' },
   { q: '眼镜反光、戴美瞳可以吗？', a: '常戴眼镜者可佩戴，但不能反光、镜框不能遮挡眼睛；不得佩戴有色眼镜或美瞳。' },
   { q: '审核未通过需要再次付费吗？', a: '不需要。一次缴费，多次拍摄，审核未通过请按审核意见尽快重拍上传。' },
-  { q: '审核需要多久？', a: '约 24 小时至两个工作日。审核中如需更换照片，请立即联系客服；审核通过后不支持更换照片。' },
+  { q: '审核需要多久？', a: '' },
 ]
 
 export default function Support() {
+  const batch = currentBatch()
+  const line = supportLine(batch)
+  const faq = FAQ.map((f) => (f.a ? f : { ...f, a: `${reviewSentence(batch)}。审核中如需更换照片，请立即联系客服；审核通过后不支持更换照片。` }))
   return (
     <View className="page">
       <View className="card">
@@ -24,12 +26,16 @@ export default function Support() {
         ) : (
           <Text className="hint">在线客服请在微信小程序中使用。</Text>
         )}
-        <Button className="btn btn-default" onClick={() => Taro.makePhoneCall({ phoneNumber: PHONE }).catch(() => undefined)}>电话咨询 {PHONE}</Button>
-        <Text className="hint">服务时间 9:30–17:00。照片“审核未通过”请尽快重新拍照，重拍上传不需要重复付费。</Text>
+        {line.phone ? (
+          <Button className="btn btn-default" id="support-phone" onClick={() => Taro.makePhoneCall({ phoneNumber: line.phone! }).catch(() => undefined)}>电话咨询 {line.text}</Button>
+        ) : (
+          <Text className="hint" id="support-phone">电话咨询：{line.text}{batch.schoolName ? `（${batch.schoolName}）` : ''}</Text>
+        )}
+        <Text className="hint">照片“审核未通过”请尽快重新拍照，重拍上传不需要重复付费。</Text>
       </View>
       <View className="card">
         <Text className="subtitle">拍摄常见问题</Text>
-        {FAQ.map((f) => (
+        {faq.map((f) => (
           <View key={f.q}><Text className="faq-q">{f.q}</Text><Text className="faq-a">{f.a}</Text></View>
         ))}
       </View>
