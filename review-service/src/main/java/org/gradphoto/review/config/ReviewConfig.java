@@ -27,19 +27,4 @@ public interface ReviewConfig {
   /** How often the queue gauges are recounted. */
   @WithDefault("15s")
   String metricsRefresh();
-
-  Console console();
-
-  /** What the staff console needs to know, served to it as {@code /console/config.json}. */
-  interface Console {
-    /** Keycloak realm URL as the browser reaches it; defaults to the service's own OIDC URL. */
-    Optional<String> oidcUrl();
-
-    @WithDefault("staff-console")
-    String clientId();
-
-    /** Where the browser gets presigned image URLs; {attemptId} is replaced. */
-    @WithDefault("/api/capture/staff/attempts/{attemptId}/images")
-    String imagesUrl();
-  }
 }
