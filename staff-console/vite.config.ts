@@ -21,5 +21,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
+    // the first antd render in jsdom takes seconds on a busy 2-core machine
+    testTimeout: 30000,
   },
 })

@@ -4,6 +4,8 @@ import { App as AntApp, Button, Card, Progress, Radio, Space, Table, Tag } from 
 import { useCallback, useEffect, useState } from 'react'
 import { SchoolBatchPicker, useSchoolBatch } from '../components/SchoolBatchPicker'
 import { useConsole } from '../context'
+import { saveBlob } from '../lib/api'
+import type { ProgressBody } from '../lib/progress'
 import { bytes, fmtDateTime } from '../lib/format'
 
 interface Pkg {
@@ -34,6 +36,7 @@ export default function PackagesPage() {
   const [pkgs, setPkgs] = useState<Pkg[]>([])
   const [naming, setNaming] = useState('ID_NUMBER')
   const [busy, setBusy] = useState(false)
+  const [missing, setMissing] = useState<number | null>(null)
 
   const load = useCallback(async () => {
     if (!sel.school || !sel.batchId) return setPkgs([])
@@ -47,6 +50,21 @@ export default function PackagesPage() {
   useEffect(() => {
     void load()
   }, [load])
+  // The package's missing.csv knows only students who started; the roster knows everyone.
+  useEffect(() => {
+    if (!sel.batchId) return setMissing(null)
+    api
+      .get<ProgressBody>(`identity/batches/${sel.batchId}/progress?state=MISSING&size=1`)
+      .then((p) => setMissing(p.matching))
+      .catch(() => setMissing(null))
+  }, [api, sel.batchId, pkgs.length])
+  const exportMissing = async () => {
+    try {
+      saveBlob(await api.blob(`identity/batches/${sel.batchId}/progress.xlsx?state=MISSING`), `未完成名单-${sel.batch?.name ?? ''}.xlsx`)
+    } catch (e) {
+      message.error((e as Error).message)
+    }
+  }
   const pending = pkgs.some((p) => p.status === 'REQUESTED' || p.status === 'BUILDING')
   useEffect(() => {
     if (!pending) return
@@ -96,6 +114,14 @@ export default function PackagesPage() {
           {pending ? '打包进行中…' : '生成照片包'}
         </Button>
       </Space>
+      {missing != null && (
+        <p id="missing-note">
+          名单中尚未完成采集的学生（含从未开始的）：<b>{missing}</b> 人{' '}
+          <Button size="small" type="link" disabled={!missing} onClick={() => void exportMissing()}>
+            导出未完成名单 XLSX
+          </Button>
+        </p>
+      )}
       <Table
         id="packages"
         size="small"
