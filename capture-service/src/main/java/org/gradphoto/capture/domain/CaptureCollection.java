@@ -1,6 +1,8 @@
 package org.gradphoto.capture.domain;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import org.gradphoto.kernel.error.ProblemException;
  */
 public final class CaptureCollection {
   public static final String PAY_BEFORE_CAPTURE = "PAY_BEFORE_CAPTURE";
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   private final UUID id;
   private UUID studentId;
@@ -25,6 +29,7 @@ public final class CaptureCollection {
   private long uploadMinBytes;
   private long uploadMaxBytes;
   private Instant windowClosesAt;
+  private Instant shootingOpensAt;
   private boolean eligible;
   private boolean paid;
   private CaptureState state = CaptureState.CAPTURING;
@@ -47,7 +52,35 @@ public final class CaptureCollection {
       List<String> backgroundColours,
       long uploadMinBytes,
       long uploadMaxBytes,
-      Instant windowClosesAt) {}
+      Instant windowClosesAt,
+      Instant shootingOpensAt) {
+
+    /** Terms whose shooting window opens with the grant (events without shootingOpensAt). */
+    public Terms(
+        UUID studentId,
+        UUID batchId,
+        String schoolCode,
+        String specProfile,
+        String paymentPolicy,
+        boolean allowSubmitWithFindings,
+        List<String> backgroundColours,
+        long uploadMinBytes,
+        long uploadMaxBytes,
+        Instant windowClosesAt) {
+      this(
+          studentId,
+          batchId,
+          schoolCode,
+          specProfile,
+          paymentPolicy,
+          allowSubmitWithFindings,
+          backgroundColours,
+          uploadMinBytes,
+          uploadMaxBytes,
+          windowClosesAt,
+          null);
+    }
+  }
 
   public void grant(Terms t) {
     studentId = t.studentId();
@@ -60,6 +93,7 @@ public final class CaptureCollection {
     uploadMinBytes = t.uploadMinBytes();
     uploadMaxBytes = t.uploadMaxBytes();
     windowClosesAt = t.windowClosesAt();
+    shootingOpensAt = t.shootingOpensAt();
     eligible = true;
   }
 
@@ -94,6 +128,10 @@ public final class CaptureCollection {
     if (windowClosesAt != null && !now.isBefore(windowClosesAt)) {
       return Phase.WINDOW_CLOSED;
     }
+    // signed up (and paid) before the batch's shooting window: nothing to shoot yet
+    if (shootingOpensAt != null && now.isBefore(shootingOpensAt)) {
+      return Phase.NOT_YET_OPEN;
+    }
     if (!reviewReasons.isEmpty()) {
       return Phase.RETAKE_REQUESTED;
     }
@@ -103,12 +141,16 @@ public final class CaptureCollection {
   /** The next step in one sentence, with the reviewer's reasons after a rejection. */
   public String nextStep(Instant now, int attempts) {
     Phase p = phase(now, attempts);
+    if (p == Phase.NOT_YET_OPEN) {
+      return opensLater();
+    }
     if (p != Phase.RETAKE_REQUESTED) {
       return p.nextStep();
     }
+    // the reviewers' sentences end with their own stop: joined by ；, one 。 at the end
     List<String> said = new ArrayList<>();
-    reviewReasons.forEach(r -> said.add(r.message()));
-    return p.nextStep() + "原因：" + String.join("；", said);
+    reviewReasons.forEach(r -> said.add(r.message().strip().replaceAll("[。；;.\\s]+$", "")));
+    return p.nextStep() + "原因：" + String.join("；", said) + "。";
   }
 
   /** Throws the problem the student sees when capture (upload, adjust, submit) is not open. */
@@ -122,11 +164,16 @@ public final class CaptureCollection {
           new ProblemException(402, "PAYMENT_REQUIRED", "Payment required", p.nextStep());
       case NOT_ELIGIBLE -> ProblemException.conflict("NOT_ELIGIBLE", p.nextStep());
       case WINDOW_CLOSED -> ProblemException.conflict("CAPTURE_WINDOW_CLOSED", p.nextStep());
+      case NOT_YET_OPEN -> ProblemException.conflict("CAPTURE_NOT_OPEN_YET", opensLater());
       case UNDER_REVIEW ->
           ProblemException.conflict("UNDER_REVIEW", "照片正在审核中，审核结果出来之前不能上传或提交新的照片。");
       default ->
           ProblemException.conflict("PHOTO_LOCKED", "照片已通过审核并锁定（" + p.nextStep() + "），不能再上传或修改照片。");
     };
+  }
+
+  private String opensLater() {
+    return "拍摄将于 " + SHOWN.format(shootingOpensAt.atZone(SHANGHAI)) + "（北京时间）开始，届时再拍照上传。";
   }
 
   /** Refuses an upload whose size is outside the batch's window. */
@@ -254,7 +301,8 @@ public final class CaptureCollection {
         backgroundColours,
         uploadMinBytes,
         uploadMaxBytes,
-        windowClosesAt);
+        windowClosesAt,
+        shootingOpensAt);
   }
 
   public UUID id() {

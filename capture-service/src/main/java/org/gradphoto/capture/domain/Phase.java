@@ -4,6 +4,7 @@ package org.gradphoto.capture.domain;
 public enum Phase {
   NOT_ELIGIBLE(false, "还没有获取采集资格，请先在「获取采集资格」中核验身份。"),
   AWAITING_PAYMENT(false, "请先在「服务内容」页面完成支付，支付成功后即可拍照上传。"),
+  NOT_YET_OPEN(false, "本批次的拍摄尚未开始，请在拍摄时间内拍照上传。"),
   WINDOW_CLOSED(false, "本批次的采集时间已截止，不能再上传照片，如需补拍请联系学校。"),
   READY_TO_SHOOT(true, "请先阅读拍摄要求，然后拍照或从相册选取照片上传：请他人用手机后置摄像头，在白墙前约 1 米处拍摄胸部以上的半身照。"),
   READY_TO_SUBMIT(true, "请查看标准化后的照片和检测结果，选择满意的一张提交审核；不满意可以随时重拍。"),

@@ -48,6 +48,45 @@ class CaptureCollectionTest {
   }
 
   @Test
+  void paid_before_the_shooting_window_it_says_when_shooting_opens_and_refuses_uploads() {
+    CaptureCollection c = new CaptureCollection(UUID.randomUUID());
+    Instant opens = NOW.plusSeconds(2 * 3600);
+    c.grant(
+        new CaptureCollection.Terms(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "10999",
+            "chsi-graduation",
+            CaptureCollection.PAY_BEFORE_CAPTURE,
+            false,
+            List.of("#64C5FF"),
+            100 * 1024,
+            2 * 1024 * 1024,
+            NOW.plusSeconds(72 * 3600),
+            opens));
+    assertEquals(Phase.AWAITING_PAYMENT, c.phase(NOW, 0));
+    c.paymentConfirmed();
+    assertEquals(Phase.NOT_YET_OPEN, c.phase(NOW, 0));
+    assertEquals("拍摄将于 2026年6月1日 18:00（北京时间）开始，届时再拍照上传。", c.nextStep(NOW, 0));
+    ProblemException refused = assertThrows(ProblemException.class, () -> c.ensureCapturing(NOW));
+    assertEquals(409, refused.status());
+    assertEquals("CAPTURE_NOT_OPEN_YET", refused.code());
+    assertEquals(Phase.READY_TO_SHOOT, c.phase(opens, 0));
+  }
+
+  @Test
+  void the_reasons_of_a_rejection_are_joined_without_doubled_punctuation() {
+    CaptureCollection c = collection("PAY_AFTER_REVIEW", false);
+    Attempt a = attempt();
+    c.submit(a, NOW);
+    c.reviewRejected(
+        a.id(), List.of(new ReviewReason("BLUR", "照片模糊。"), new ReviewReason("GLARE", "眼镜反光")));
+    String said = c.nextStep(NOW, 1);
+    assertTrue(said.endsWith("原因：照片模糊；眼镜反光。"), said);
+    assertTrue(!said.contains("。；") && !said.contains("。。"), said);
+  }
+
+  @Test
   void pay_before_capture_waits_for_payment_and_then_opens() {
     CaptureCollection c = collection(CaptureCollection.PAY_BEFORE_CAPTURE, false);
     assertEquals(Phase.AWAITING_PAYMENT, c.phase(NOW, 0));

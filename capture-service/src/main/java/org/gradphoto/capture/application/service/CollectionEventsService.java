@@ -83,7 +83,8 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
             colours(e.backgroundColours(), spec),
             e.uploadMinBytes() > 0 ? e.uploadMinBytes() : config.defaultUploadMinBytes(),
             e.uploadMaxBytes() > 0 ? e.uploadMaxBytes() : config.defaultUploadMaxBytes(),
-            e.windowClosesAt());
+            e.windowClosesAt(),
+            e.shootingOpensAt());
     return upsert(e.collectionId(), c -> c.grant(terms));
   }
 

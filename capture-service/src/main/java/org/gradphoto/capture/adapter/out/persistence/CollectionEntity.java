@@ -50,6 +50,10 @@ class CollectionEntity {
   @Column(name = "window_closes_at")
   Instant windowClosesAt;
 
+  /** Null for collections granted before the batch had a shooting start of its own. */
+  @Column(name = "shooting_opens_at")
+  Instant shootingOpensAt;
+
   @Column(nullable = false)
   boolean eligible;
 

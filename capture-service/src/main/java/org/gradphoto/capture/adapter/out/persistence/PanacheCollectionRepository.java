@@ -45,6 +45,7 @@ class PanacheCollectionRepository
               e.uploadMinBytes = t.uploadMinBytes();
               e.uploadMaxBytes = t.uploadMaxBytes();
               e.windowClosesAt = t.windowClosesAt();
+              e.shootingOpensAt = t.shootingOpensAt();
               e.eligible = c.eligible();
               e.paid = c.paid();
               e.state = c.state();
@@ -66,7 +67,8 @@ class PanacheCollectionRepository
             Json.read(e.backgroundColours, new TypeReference<List<String>>() {}, List.of()),
             e.uploadMinBytes,
             e.uploadMaxBytes,
-            e.windowClosesAt);
+            e.windowClosesAt,
+            e.shootingOpensAt);
     return CaptureCollection.restore(
         e.id,
         terms,
