@@ -242,6 +242,9 @@ class ConfigurationDriftTest {
   void eachServiceHasItsOwnDatabaseAndReachesOnlyThat(String overlay) throws Exception {
     String up = Files.readString(REPO.resolve("deploy/local/up"));
     assertTrue(up.contains("db=\"$(svc_short \"$svc\")\""), "local: database = short name");
+    assertTrue(
+        up.contains("\"QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$db\""),
+        "local: Flyway migrates the database the service uses");
     List<JsonNode> objects = Chart.objects(Chart.render(overlay));
     for (String service : services) {
       String db = shortName(service);
@@ -250,6 +253,10 @@ class ConfigurationDriftTest {
         assertEquals("postgresql", p.getProperty("quarkus.datasource.db-kind"));
         assertTrue(
             p.getProperty("%dev.quarkus.datasource.reactive.url").endsWith("/" + db), service);
+        assertEquals(
+            "jdbc:" + p.getProperty("%dev.quarkus.datasource.reactive.url"),
+            p.getProperty("%dev.quarkus.datasource.jdbc.url"),
+            service + ": Flyway migrates the database the service uses");
         assertEquals(db, p.getProperty("%dev.quarkus.datasource.username"), service);
       }
 
@@ -261,6 +268,12 @@ class ConfigurationDriftTest {
           Chart.named(objects, "ConfigMap", service + "-config")
               .at("/data/QUARKUS_DATASOURCE_REACTIVE_URL")
               .asText());
+      assertEquals(
+          "jdbc:postgresql://pg-" + db + "-rw:5432/" + db,
+          Chart.named(objects, "ConfigMap", service + "-config")
+              .at("/data/QUARKUS_DATASOURCE_JDBC_URL")
+              .asText(),
+          service + ": Flyway migrates the database the service uses");
       String env = Chart.named(objects, "Deployment", service).at("/spec/template/spec").toString();
       assertTrue(env.contains("\"name\":\"pg-" + db + "-app\",\"key\":\"password\""), service);
 

@@ -26,6 +26,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     Map<String, String> config = new HashMap<>();
     config.put("quarkus.datasource.reactive.url", RealPostgres.database(database));
+    // Flyway migrates over JDBC at start, as in production.
+    config.put("quarkus.datasource.jdbc.url", RealPostgres.jdbcUrl(database));
     config.put("quarkus.datasource.username", "postgres");
     config.put("quarkus.datasource.password", "postgres");
     config.put("kafka.bootstrap.servers", RealKafka.bootstrapServers());
