@@ -121,14 +121,13 @@ final class Compositor {
   private static Mat dot(Mat x, Mat y) {
     Mat prod = new Mat();
     Core.multiply(x, y, prod);
-    Mat r = prod.reshape(1, (int) prod.total());
-    Mat sum = new Mat();
-    Core.reduce(r, sum, 1, Core.REDUCE_SUM, CvType.CV_32F);
-    Mat out = sum.reshape(1, x.rows());
-    Mat copy = out.clone();
+    // A 1×3 transform of ones sums the three channels in one pass.
+    Mat ones = new Mat(1, 3, CvType.CV_32F, new Scalar(1));
+    Mat out = new Mat();
+    Core.transform(prod, out, ones);
     prod.release();
-    sum.release();
-    return copy;
+    ones.release();
+    return out;
   }
 
   /**

@@ -33,16 +33,14 @@ final class MatteCleanup {
     int face = (int) labels.get(fy, fx)[0];
     Mat drop = Mat.zeros(alpha.size(), CvType.CV_8U);
     Mat one = new Mat();
+    boolean[] dropped = new boolean[n];
     for (int i = 1; i < n; i++) {
       int top = (int) stats.get(i, Imgproc.CC_STAT_TOP)[0];
       int h = (int) stats.get(i, Imgproc.CC_STAT_HEIGHT)[0];
       boolean body = top + h >= alpha.rows();
-      if (i == face || body) {
-        continue;
-      }
-      Core.compare(labels, new Scalar(i), one, Core.CMP_EQ);
-      Core.bitwise_or(drop, one, drop);
+      dropped[i] = i != face && !body;
     }
+    select(labels, dropped, drop);
     // Their soft rims go with them, but never into the part that stays.
     Imgproc.dilate(drop, drop, FaceRegions.disc(5));
     Mat keep = new Mat();
@@ -119,16 +117,21 @@ final class MatteCleanup {
     Mat one = new Mat();
     Mat touch = new Mat();
     Mat add = Mat.zeros(alpha.size(), CvType.CV_8U);
-    for (int i = 1; i < n; i++) {
-      if (stats.get(i, Imgproc.CC_STAT_AREA)[0] < 12) {
-        continue;
-      }
-      Core.compare(labels, new Scalar(i), one, Core.CMP_EQ);
-      Core.bitwise_and(one, near, touch);
-      if (Core.countNonZero(touch) > 0) {
-        Core.bitwise_or(add, one, add);
+    // One pass: which shapes have a pixel next to the person.
+    int[] lab = new int[(int) labels.total()];
+    labels.get(0, 0, lab);
+    byte[] nr = new byte[(int) near.total()];
+    near.get(0, 0, nr);
+    boolean[] touching = new boolean[n];
+    for (int i = 0; i < lab.length; i++) {
+      if (lab[i] > 0 && nr[i] != 0) {
+        touching[lab[i]] = true;
       }
     }
+    for (int i = 1; i < n; i++) {
+      touching[i] &= stats.get(i, Imgproc.CC_STAT_AREA)[0] >= 12;
+    }
+    select(labels, touching, add);
     Mat soft = new Mat();
     add.convertTo(soft, CvType.CV_32F, 1 / 255.0);
     Imgproc.GaussianBlur(soft, soft, new Size(3, 3), 0);
@@ -157,6 +160,19 @@ final class MatteCleanup {
     Core.add(lower, new Scalar(0.5), lower);
     Compositor.clamp01(lower);
     lower.release();
+  }
+
+  /** Sets {@code out} (8-bit, zeroed first) to 255 where the label is chosen, in one pass. */
+  private static void select(Mat labels, boolean[] chosen, Mat out) {
+    int[] lab = new int[(int) labels.total()];
+    labels.get(0, 0, lab);
+    byte[] o = new byte[lab.length];
+    for (int i = 0; i < lab.length; i++) {
+      if (chosen[lab[i]]) {
+        o[i] = (byte) 255;
+      }
+    }
+    out.put(0, 0, o);
   }
 
   /** Background texture (mean gradient, luma/px) up to which the wall counts as plain. */

@@ -262,20 +262,27 @@ final class Standardizer {
         Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP,
         Core.BORDER_CONSTANT,
         new Scalar(0));
+    long rm0 = System.nanoTime();
     Mat[] refined = Compositor.refineAlpha(out, coarse);
+    fr.metrics.put("msRefine", (System.nanoTime() - rm0) / 1e6);
     Mat alpha = refined[0];
     Mat separation = refined[1];
+    fr.metrics.put("outlineAlike", outlineAlike(alpha, separation));
     Mat outside = Mat.ones(outH, outW, CvType.CV_8U);
     outside.submat(valid).setTo(new Scalar(0));
     alpha.setTo(new Scalar(0), outside);
     FaceMesh onOutput = Metrics.toOutput(fr.mesh, c.scale(), c.x0(), c.y0());
+    long rm1 = System.nanoTime();
     MatteCleanup.keepConnectedToPerson(alpha, onOutput);
+    fr.metrics.put("msConnected", (System.nanoTime() - rm1) / 1e6);
     double outEyeY = (onOutput.rightEye().y + onOutput.leftEye().y) / 2;
     double outFw = onOutput.distance(FaceMesh.RIGHT_CHEEK, FaceMesh.LEFT_CHEEK);
     MatteCleanup.hardenBelow(alpha, (int) Math.round(outEyeY + 0.9 * outFw), 2.5);
     double wall = wallTexture(out, alpha, valid);
     fr.metrics.put("wallTexture", wall);
+    long rm2 = System.nanoTime();
     MatteCleanup.keepAttachments(alpha, out, onOutput, wall);
+    fr.metrics.put("msAttachments", (System.nanoTime() - rm2) / 1e6);
     alpha.setTo(new Scalar(0), outside);
 
     long r1 = System.nanoTime();
@@ -310,6 +317,23 @@ final class Standardizer {
     }
     fr.mask.release();
     return new Outcome(result, fr.metrics);
+  }
+
+  /**
+   * Share of the outline (alpha near ½) where the local person and background colours are closer
+   * than the refinement can tell apart: how much of the cut-out is a guess.
+   */
+  private static double outlineAlike(Mat alpha, Mat separation) {
+    Mat edge = new Mat();
+    Core.inRange(alpha, new Scalar(0.3), new Scalar(0.7), edge);
+    Mat alike = new Mat();
+    Core.inRange(separation, new Scalar(0), new Scalar(Compositor.MIN_SEPARATION), alike);
+    Core.bitwise_and(alike, edge, alike);
+    double n = Core.countNonZero(edge);
+    double v = n < 1 ? 0 : Core.countNonZero(alike) / n;
+    edge.release();
+    alike.release();
+    return v;
   }
 
   /** Texture of what is surely background (away from the person, inside the source). */
