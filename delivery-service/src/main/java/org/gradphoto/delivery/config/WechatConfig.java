@@ -18,10 +18,6 @@ public interface WechatConfig {
   /** The review-result template chosen in the mini-program's admin console. */
   Optional<String> reviewTemplateId();
 
-  /** The page the message opens. */
-  @WithDefault("pages/collection/detail")
-  String page();
-
   /** {@code formal}, {@code trial} or {@code developer}. */
   @WithDefault("formal")
   String miniprogramState();

@@ -48,7 +48,7 @@ public class WxJavaSubscriptionMessenger implements SubscriptionMessenger {
         new WxMaSubscribeMessage()
             .setToUser(m.openId())
             .setTemplateId(config.reviewTemplateId().orElseThrow())
-            .setPage(config.page() + "?collectionId=" + m.collectionId())
+            .setPage(MiniProgramPages.collection(m.collectionId()))
             .setMiniprogramState(config.miniprogramState())
             .setLang("zh_CN")
             .setData(
