@@ -90,8 +90,10 @@ function answer(method, path, body) {
   if (path === '/api/identity/schools/10999/open-batches') return ok([batch1, batch2])
   if (path.startsWith('/api/identity/schools')) return ok([{ code: '10999', name: '示例大学' }])
   const match = (id, number) => ok({ matchId: id, schoolName: '示例大学', schoolCode: '10999', studentNumber: number, name: '张三', expiresAt: '2026-11-23T09:00:00Z' })
+  // the app names the batch whose notice the student read
+  if (path.startsWith('/api/identity/eligibility/matches') && !path.endsWith('/confirm') && ![B1, B2].includes(body?.batchId)) return problem(400, 'NO_BATCH', `no batchId in ${path}`)
   if (path === '/api/identity/eligibility/matches/by-school') {
-    if (body?.idNumber === '110105200301010034') return match(M2, '2027000001')
+    if (body?.idNumber === '110105200301010034') return body.batchId === B2 ? match(M2, '2027000001') : problem(404, 'NO_MATCH', '未匹配到采集信息，请联系学院核实信息')
     if (body?.idNumber !== '11010519491231002X') return problem(404, 'NO_MATCH', '未匹配到采集信息，请联系学院核实信息')
     return match(M, '2022001001')
   }

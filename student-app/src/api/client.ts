@@ -161,12 +161,12 @@ export function createApi(opts: ApiOptions) {
       return toCollection(await send('POST', PATHS.eligibilitySchool, { idType: 'RESIDENT_ID', ...input }))
     },
     /** Mode A, shown for 核验学籍信息 first; bound by confirmMatch. */
-    async matchBySchool(input: { schoolCode: string; name: string; idNumber: string; idType?: string }): Promise<MatchConfirmation> {
+    async matchBySchool(input: { schoolCode: string; name: string; idNumber: string; idType?: string; batchId?: string }): Promise<MatchConfirmation> {
       return toMatch(await send('POST', PATHS.matchSchool, { idType: 'RESIDENT_ID', ...input }))
     },
     /** Mode B, shown for 核验学籍信息 first; bound by confirmMatch. */
-    async matchByChsiCode(input: { chsiCode: string; idLast4: string }): Promise<MatchConfirmation> {
-      return toMatch(await send('POST', PATHS.matchChsi, { chsiCode: input.chsiCode, idLastFour: input.idLast4 }))
+    async matchByChsiCode(input: { chsiCode: string; idLast4: string; batchId?: string }): Promise<MatchConfirmation> {
+      return toMatch(await send('POST', PATHS.matchChsi, { chsiCode: input.chsiCode, idLastFour: input.idLast4, batchId: input.batchId }))
     },
     async eligibilityByChsiCode(input: { chsiCode: string; idLast4: string }): Promise<Collection> {
       return toCollection(await send('POST', PATHS.eligibilityChsi, { chsiCode: input.chsiCode, idLastFour: input.idLast4 }))
@@ -181,7 +181,7 @@ export function createApi(opts: ApiOptions) {
      * Mode C. {@code phoneCode}: the code of the mini-program's getPhoneNumber button; in H5 the
      * typed number goes in its place (identity's sandbox takes a phone code as the number).
      */
-    async eligibilityByIdentity(input: { name: string; idType: string; idNumber: string; phone?: string; phoneCode?: string }): Promise<MatchConfirmation> {
+    async eligibilityByIdentity(input: { name: string; idType: string; idNumber: string; phone?: string; phoneCode?: string; batchId?: string }): Promise<MatchConfirmation> {
       const { phone, phoneCode, ...rest } = input
       return toMatch(await send('POST', PATHS.eligibilityIdentity, { ...rest, phoneCode: phoneCode ?? phone }))
     },

@@ -119,7 +119,7 @@ export default function Eligibility() {
     if (idp) p.idNumber = idp
     return p
   }, async () => {
-    await toConfirm(await api.matchBySchool({ schoolCode: school!.code, name: name.trim(), idNumber: idNumber.trim().toUpperCase() }))
+    await toConfirm(await api.matchBySchool({ schoolCode: school!.code, name: name.trim(), idNumber: idNumber.trim().toUpperCase(), batchId: batch?.batchId }))
   })
 
   const scan = async (source: 'scan' | 'album') => {
@@ -147,7 +147,7 @@ export default function Eligibility() {
     if (!isLastFour(last4)) p.idLast4 = '请输入身份证号后四位'
     return p
   }, async () => {
-    await toConfirm(await api.matchByChsiCode({ chsiCode: chsiCode.trim(), idLast4: last4.trim().toUpperCase() }))
+    await toConfirm(await api.matchByChsiCode({ chsiCode: chsiCode.trim(), idLast4: last4.trim().toUpperCase(), batchId: batch?.batchId }))
   })
 
   const submitIdentity = () => run(() => {
@@ -158,7 +158,7 @@ export default function Eligibility() {
     if (!phone.startsWith('wx:') && !isMainlandMobile(phone)) p.phone = '请授权或输入正确的手机号'
     return p
   }, async () => {
-    const m = await api.eligibilityByIdentity({ name: name.trim(), idType, idNumber: idNumber.trim().toUpperCase(), ...(phone.startsWith('wx:') ? { phoneCode: phone.slice(3) } : { phone: phone.replace(/[\s-]/g, '') }) })
+    const m = await api.eligibilityByIdentity({ batchId: batch?.batchId, name: name.trim(), idType, idNumber: idNumber.trim().toUpperCase(), ...(phone.startsWith('wx:') ? { phoneCode: phone.slice(3) } : { phone: phone.replace(/[\s-]/g, '') }) })
     await toConfirm(m)
   })
 

@@ -352,6 +352,63 @@ class EligibilityTest {
   }
 
   @Test
+  void a_student_on_two_open_batches_is_matched_in_the_batch_whose_notice_they_chose() {
+    String two = Fixtures.newSchool("双批次学院");
+    UUID first = Fixtures.openBatch(two, List.of(ALL.split(",")));
+    UUID second = Fixtures.openBatch(two, List.of(ALL.split(",")));
+    String id = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            first,
+            Fixtures.CSV_HEADER + csvLine(two, "双批次学院", "T1", "两批", id, "", ""))
+        .then()
+        .statusCode(200);
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            second,
+            Fixtures.CSV_HEADER + csvLine(two, "双批次学院", "T2", "两批", id, "", ""))
+        .then()
+        .statusCode(200);
+    Student s = Fixtures.student();
+    for (UUID chosen : List.of(first, second)) {
+      Response m =
+          given()
+              .auth()
+              .oauth2(s.token())
+              .contentType(ContentType.JSON)
+              .body(
+                  Map.of(
+                      "schoolCode",
+                      two,
+                      "name",
+                      "两批",
+                      "idNumber",
+                      id,
+                      "batchId",
+                      chosen.toString()))
+              .post("/eligibility/matches/by-school");
+      m.then().statusCode(200).body("studentNumber", equalTo(chosen.equals(first) ? "T1" : "T2"));
+      given()
+          .auth()
+          .oauth2(s.token())
+          .post("/eligibility/matches/" + m.path("matchId") + "/confirm")
+          .then()
+          .statusCode(201)
+          .body("batchId", equalTo(chosen.toString()));
+    }
+    // a batch the student is not on: the same no-match answer
+    given()
+        .auth()
+        .oauth2(Fixtures.student().token())
+        .contentType(ContentType.JSON)
+        .body(Map.of("schoolCode", two, "name", "两批", "idNumber", id, "batchId", batch.toString()))
+        .post("/eligibility/matches/by-school")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo(NO_MATCH));
+  }
+
+  @Test
   void mode_c_with_another_phone_than_the_roster_gives_the_no_match_page_sentence() {
     Student s = Fixtures.student();
     match(s, "学生6", IDS[6], "13900139000")

@@ -105,7 +105,9 @@ class EligibilityService implements EligibilityUseCase {
             studentId,
             idHash,
             () ->
-                roster.byIdHash(idHash, Optional.of(school)).map(found -> onlyNamed(found, name))));
+                roster
+                    .byIdHash(idHash, Optional.of(school))
+                    .map(found -> inBatch(onlyNamed(found, name), request.batchId()))));
   }
 
   @Override
@@ -139,9 +141,11 @@ class EligibilityService implements EligibilityUseCase {
                     .byChsiCode(code)
                     .map(
                         found ->
-                            found.stream()
-                                .filter(c -> sameSecret(c.entry().idLastFour(), lastFour))
-                                .toList())));
+                            inBatch(
+                                found.stream()
+                                    .filter(c -> sameSecret(c.entry().idLastFour(), lastFour))
+                                    .toList(),
+                                request.batchId()))));
   }
 
   @Override
@@ -180,7 +184,7 @@ class EligibilityService implements EligibilityUseCase {
                             .byIdHash(idHash, Optional.empty())
                             .map(
                                 found ->
-                                    onlyNamed(found, name).stream()
+                                    inBatch(onlyNamed(found, name), request.batchId()).stream()
                                         .filter(
                                             c ->
                                                 c.entry()
@@ -369,6 +373,13 @@ class EligibilityService implements EligibilityUseCase {
       case MODE_NOT_OFFERED ->
           ProblemException.unprocessable("MODE_NOT_OFFERED", "该采集批次未开通此方式获取采集资格，请按学校通知的方式操作");
     };
+  }
+
+  /** Only the entries of the batch the student chose, when they chose one. */
+  private static List<Candidate> inBatch(List<Candidate> found, UUID batchId) {
+    return batchId == null
+        ? found
+        : found.stream().filter(c -> batchId.equals(c.batch().id())).toList();
   }
 
   private static List<Candidate> onlyNamed(List<Candidate> found, String name) {

@@ -27,12 +27,17 @@ public interface EligibilityUseCase {
   /** Step 2 of every mode: the student confirms the match shown to them; binds in its mode. */
   Uni<Granted> confirm(UUID studentId, UUID matchId);
 
-  record BySchool(String schoolCode, String name, String idType, String idNumber) {}
+  /**
+   * {@code batchId} (optional, in every mode): the batch whose notice the student read; only its
+   * roster is matched then.
+   */
+  record BySchool(String schoolCode, String name, String idType, String idNumber, UUID batchId) {}
 
-  record ByChsiCode(String chsiCode, String idLastFour) {}
+  record ByChsiCode(String chsiCode, String idLastFour, UUID batchId) {}
 
   /** {@code phoneCode}: the code of the mini-program's getPhoneNumber button. */
-  record ByIdAndPhone(String name, String idType, String idNumber, String phoneCode) {}
+  record ByIdAndPhone(
+      String name, String idType, String idNumber, String phoneCode, UUID batchId) {}
 
   record Confirmation(
       UUID matchId,
