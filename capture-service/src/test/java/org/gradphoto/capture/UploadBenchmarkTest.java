@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,13 @@ class UploadBenchmarkTest {
   private record Answer(int status, long ms) {}
 
   /** What one scenario printed. */
-  private record Run(List<Answer> answers, double wallSeconds, long heapPeak, double cpuSeconds) {
+  private record Run(
+      List<Answer> answers,
+      double wallSeconds,
+      long heapPeak,
+      double cpuSeconds,
+      Instant from,
+      Instant to) {
     long count(java.util.function.IntPredicate status) {
       return answers.stream().filter(a -> status.test(a.status())).count();
     }
@@ -176,13 +183,15 @@ class UploadBenchmarkTest {
   private static String describe(String what, Run r, double load, String extra) {
     List<Long> ms = r.sortedMs();
     return String.format(
-        "%s (load average before %.1f):%n"
+        "%s (load average before %.1f; %s to %s, to cut a profile to it):%n"
             + "  answered %d: %d × 201, %d × 503, %d other (%d × 5xx in all)%n"
             + "  upload-to-preview p50 %d ms, p95 %d ms, max %d ms%n"
             + "  throughput %.2f photos/s (%d in %.1f s); heap peak %d MB; JVM CPU %.0f ms per"
             + " photo%n%s",
         what,
         load,
+        r.from(),
+        r.to(),
         r.answers().size(),
         r.count(s -> s == 201),
         r.count(s -> s == 503),
@@ -257,6 +266,7 @@ class UploadBenchmarkTest {
               }));
     }
     long cpu0 = processCpuNanos();
+    Instant from = Instant.now();
     long start = System.nanoTime();
     go.countDown();
     List<Answer> answers = new ArrayList<>();
@@ -267,7 +277,7 @@ class UploadBenchmarkTest {
     double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     sampler.interrupt();
     clients.shutdown();
-    return new Run(answers, wallSeconds, heapPeak.get(), cpuSeconds);
+    return new Run(answers, wallSeconds, heapPeak.get(), cpuSeconds, from, Instant.now());
   }
 
   /** Count and total milliseconds of every {@code capture.stage} timer. */
