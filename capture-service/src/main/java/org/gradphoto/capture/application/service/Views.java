@@ -1,6 +1,7 @@
 package org.gradphoto.capture.application.service;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,21 +9,23 @@ import org.gradphoto.capture.application.port.in.AttemptView;
 import org.gradphoto.capture.application.port.in.CaptureStatusView;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
+import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.AttemptStatus;
 import org.gradphoto.capture.domain.CaptureCollection;
 import org.gradphoto.capture.domain.Phase;
 
 /** Builds the student's views: status, and attempts with presigned previews and guide lines. */
-final class Views {
+@ApplicationScoped
+class Views {
   private final PhotoStorage storage;
   private final PhotoStandardizer standardizer;
   private final Duration ttl;
 
-  Views(PhotoStorage storage, PhotoStandardizer standardizer, Duration ttl) {
+  Views(PhotoStorage storage, PhotoStandardizer standardizer, CaptureConfig config) {
     this.storage = storage;
     this.standardizer = standardizer;
-    this.ttl = ttl;
+    this.ttl = config.presignTtl();
   }
 
   static CaptureStatusView status(CaptureCollection c, int attempts, Instant now) {

@@ -1,0 +1,107 @@
+package org.gradphoto.capture.application.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gradphoto.capture.application.port.in.AdjustAttemptUseCase;
+import org.gradphoto.capture.application.port.in.AttemptView;
+import org.gradphoto.capture.application.port.out.AttemptRepository;
+import org.gradphoto.capture.application.port.out.PhotoStorage;
+import org.gradphoto.capture.application.port.out.UnitOfWork;
+import org.gradphoto.capture.domain.Attempt;
+import org.gradphoto.capture.domain.AttemptStatus;
+import org.gradphoto.capture.domain.CaptureCollection;
+import org.gradphoto.capture.domain.CropHint;
+import org.gradphoto.kernel.error.ProblemException;
+
+/** Re-renders an attempt from its original with another guide frame or colour. */
+@ApplicationScoped
+class AdjustAttemptService implements AdjustAttemptUseCase {
+  private final AttemptRepository attempts;
+  private final UnitOfWork uow;
+  private final PhotoStorage storage;
+  private final Ownership ownership;
+  private final Renderer renderer;
+  private final Views views;
+
+  AdjustAttemptService(
+      AttemptRepository attempts,
+      UnitOfWork uow,
+      PhotoStorage storage,
+      Ownership ownership,
+      Renderer renderer,
+      Views views) {
+    this.attempts = attempts;
+    this.uow = uow;
+    this.storage = storage;
+    this.ownership = ownership;
+    this.renderer = renderer;
+    this.views = views;
+  }
+
+  /** Originals expire after the bucket's lifecycle period; their renderings stay. */
+  private static ProblemException originalExpired() {
+    return new ProblemException(
+        410, "ORIGINAL_EXPIRED", "Original expired", "这张照片的原图已超过保存期限，无法再调整取景或背景。请重新上传一张照片。");
+  }
+
+  @Override
+  public Uni<AttemptView> adjust(AdjustAttemptCommand cmd) {
+    if (cmd.cropHint().isEmpty() && cmd.background().isEmpty()) {
+      throw ProblemException.badRequest("NOTHING_TO_ADJUST", "请给出新的取景框（cropHint）或背景色（background）。");
+    }
+    Instant now = Instant.now();
+    List<String> written = new ArrayList<>();
+    return uow.transaction(
+            () -> ownership.ownedAttempt(cmd.studentId(), cmd.collectionId(), cmd.attemptId()))
+        .chain(
+            l -> {
+              CaptureCollection c = l.collection();
+              Attempt a = l.attempts().get(0);
+              c.ensureCapturing(now);
+              ensureEditable(a);
+              Optional<CropHint> hint = cmd.cropHint().or(a::cropHint);
+              String colour =
+                  cmd.background().map(c::colourOrDefault).orElse(a.rendering().backgroundColour());
+              return storage
+                  .get(a.original().key())
+                  .onFailure(PhotoStorage.ObjectMissing.class)
+                  .transform(e -> originalExpired())
+                  .chain(bytes -> renderer.render(c, a.id(), bytes, hint, colour, now, written))
+                  .chain(
+                      rendering ->
+                          uow.transaction(
+                              () ->
+                                  ownership
+                                      .ownedAttempt(cmd.studentId(), c.id(), a.id())
+                                      .chain(
+                                          fresh -> {
+                                            fresh.collection().ensureCapturing(Instant.now());
+                                            Attempt current = fresh.attempts().get(0);
+                                            ensureEditable(current);
+                                            List<String> replaced = current.rerender(rendering);
+                                            return attempts
+                                                .save(current)
+                                                .replaceWith(new Rerendered(fresh, replaced));
+                                          })))
+                  .onFailure()
+                  .call(e -> storage.delete(written));
+            })
+        .call(r -> storage.delete(r.replaced()))
+        .chain(
+            r ->
+                views.attempt(
+                    r.listed().collection(), r.listed().attempts().get(0), Instant.now()));
+  }
+
+  private record Rerendered(Ownership.Listed listed, List<String> replaced) {}
+
+  private static void ensureEditable(Attempt a) {
+    if (a.status() == AttemptStatus.SUBMITTED || a.status() == AttemptStatus.PASSED) {
+      throw ProblemException.conflict("ATTEMPT_LOCKED", "这张照片已提交审核，不能再调整。");
+    }
+  }
+}

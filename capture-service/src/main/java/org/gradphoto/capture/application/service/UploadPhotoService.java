@@ -1,0 +1,129 @@
+package org.gradphoto.capture.application.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.gradphoto.capture.application.port.in.AttemptView;
+import org.gradphoto.capture.application.port.in.UploadPhotoUseCase;
+import org.gradphoto.capture.application.port.out.AttemptRepository;
+import org.gradphoto.capture.application.port.out.PhotoStandardizer;
+import org.gradphoto.capture.application.port.out.UnitOfWork;
+import org.gradphoto.capture.domain.Attempt;
+import org.gradphoto.capture.domain.AttemptStatus;
+import org.gradphoto.capture.domain.CaptureCollection;
+import org.gradphoto.kernel.error.ProblemException;
+
+/** A new attempt: checked, standardized and stored; a retried upload gets the first answer. */
+@ApplicationScoped
+class UploadPhotoService implements UploadPhotoUseCase {
+  private final AttemptRepository attempts;
+  private final UnitOfWork uow;
+  private final Ownership ownership;
+  private final Renderer renderer;
+  private final Views views;
+
+  UploadPhotoService(
+      AttemptRepository attempts,
+      UnitOfWork uow,
+      Ownership ownership,
+      Renderer renderer,
+      Views views) {
+    this.attempts = attempts;
+    this.uow = uow;
+    this.ownership = ownership;
+    this.renderer = renderer;
+    this.views = views;
+  }
+
+  @Override
+  public Uni<AttemptView> upload(UploadPhotoCommand cmd) {
+    Instant now = Instant.now();
+    return uow.transaction(
+            () ->
+                ownership
+                    .owned(cmd.studentId(), cmd.collectionId())
+                    .chain(
+                        c ->
+                            cmd.clientKey() == null
+                                ? Uni.createFrom().item(new Found(c, Optional.empty()))
+                                : attempts
+                                    .byClientKey(c.id(), cmd.clientKey())
+                                    .map(a -> new Found(c, a))))
+        .chain(
+            found -> {
+              if (found.attempt().isPresent()) {
+                return views.attempt(found.collection(), found.attempt().get(), now);
+              }
+              return createAttempt(found.collection(), cmd, now)
+                  .onFailure(e -> cmd.clientKey() != null && !(e instanceof ProblemException))
+                  .recoverWithUni(e -> sameUploadOrFail(found.collection(), cmd.clientKey(), e))
+                  .chain(a -> views.attempt(found.collection(), a, now));
+            });
+  }
+
+  private record Found(CaptureCollection collection, Optional<Attempt> attempt) {}
+
+  private Uni<Attempt> createAttempt(CaptureCollection c, UploadPhotoCommand cmd, Instant now) {
+    c.ensureCapturing(now);
+    byte[] photo = cmd.photo();
+    if (photo.length == 0) {
+      throw ProblemException.badRequest("PHOTO_EMPTY", "上传的照片文件是空的，请重新选择照片。");
+    }
+    c.ensureSizeAllowed(photo.length);
+    String colour = c.colourOrDefault(cmd.background());
+    PhotoStandardizer.Inspected image = renderer.inspect(photo);
+    UUID attemptId = UUID.randomUUID();
+    String originalKey = PhotoKeys.original(c.id(), attemptId, image.extension());
+    List<String> written = new ArrayList<>();
+    Uni<Attempt.Rendering> rendered =
+        renderer.render(c, attemptId, photo, cmd.cropHint(), colour, now, written);
+    Uni<Void> original = renderer.put(written, originalKey, photo, image.mediaType());
+    // The original's write overlaps the engine. When the engine would refuse the upload anyway
+    // (queue full, models loading), nothing is written: the refusal comes first.
+    Uni<Attempt.Rendering> stored =
+        renderer.hasRoom()
+            ? Renderer.both(rendered, original).map(Renderer.Both::first)
+            : rendered.call(r -> original);
+    return stored
+        .chain(
+            rendering ->
+                uow.transaction(
+                    () ->
+                        ownership
+                            .owned(cmd.studentId(), c.id())
+                            .chain(
+                                fresh -> {
+                                  // Capture may have closed while the photo was processed.
+                                  fresh.ensureCapturing(Instant.now());
+                                  return attempts.count(c.id());
+                                })
+                            .chain(
+                                n -> {
+                                  Attempt a =
+                                      new Attempt(
+                                          attemptId,
+                                          c.id(),
+                                          n + 1,
+                                          now,
+                                          cmd.clientKey(),
+                                          new Attempt.Original(
+                                              originalKey, image.mediaType(), photo.length),
+                                          AttemptStatus.READY,
+                                          rendering);
+                                  return attempts.add(a).replaceWith(a);
+                                })))
+        // Whatever went wrong, leave nothing behind in the bucket.
+        .onFailure()
+        .call(e -> renderer.delete(written));
+  }
+
+  private Uni<Attempt> sameUploadOrFail(CaptureCollection c, String clientKey, Throwable e) {
+    // Two tries of one upload raced; the other one's attempt is the answer.
+    return uow.transaction(() -> attempts.byClientKey(c.id(), clientKey))
+        .chain(a -> a.isPresent() ? Uni.createFrom().item(a.get()) : Uni.createFrom().failure(e));
+  }
+}
