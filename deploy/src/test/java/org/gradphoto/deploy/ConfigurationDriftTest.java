@@ -196,6 +196,19 @@ class ConfigurationDriftTest {
         kernel.contains("return \"gradphoto.\" + consumingService + \".dead-letter\";"),
         "Topics.deadLetter(service) = gradphoto.<service>.dead-letter");
 
+    // The kernel's defaults give every incoming channel the dead-letter topic of its service.
+    Properties defaults = new Properties();
+    try (Reader r =
+        Files.newBufferedReader(
+            REPO.resolve(
+                "shared-kernel/src/main/resources/META-INF/microprofile-config.properties"))) {
+      defaults.load(r);
+    }
+    assertEquals(
+        "gradphoto.${quarkus.application.name}.dead-letter",
+        defaults.getProperty("mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic"),
+        "the kernel's default dead-letter topic");
+
     Set<String> needed = new TreeSet<>(producerTopics);
     for (String service : services) {
       Properties p = properties.get(service);
@@ -213,6 +226,9 @@ class ConfigurationDriftTest {
         } else if (key.endsWith(".topic")) {
           assertTrue(producerTopics.contains(p.getProperty(key)), service + " " + key);
           needed.add(p.getProperty(key));
+          if (key.startsWith("mp.messaging.incoming.")) {
+            needed.add("gradphoto." + service + ".dead-letter");
+          }
         }
       }
     }
