@@ -14,8 +14,8 @@ import org.gradphoto.delivery.application.port.in.BuildPackagesUseCase;
 import org.gradphoto.delivery.application.port.in.SchoolPackageUseCase;
 import org.gradphoto.delivery.application.port.in.StudentDownloadsUseCase.DownloadLink;
 import org.gradphoto.delivery.application.port.out.CollectionRepository;
-import org.gradphoto.delivery.application.port.out.DeliveryEvents;
 import org.gradphoto.delivery.application.port.out.DownloadLinks;
+import org.gradphoto.delivery.application.port.out.EventPublisher;
 import org.gradphoto.delivery.application.port.out.IdNumbers;
 import org.gradphoto.delivery.application.port.out.PackageArchiver;
 import org.gradphoto.delivery.application.port.out.PackageRepository;
@@ -45,7 +45,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
   private final PackageArchiver archiver;
   private final DownloadLinks links;
   private final IdNumbers idNumbers;
-  private final DeliveryEvents events;
+  private final EventPublisher events;
   private final UnitOfWork uow;
   private final Duration linkTtl;
   private final Duration lease;
@@ -56,7 +56,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
       PackageArchiver archiver,
       DownloadLinks links,
       IdNumbers idNumbers,
-      DeliveryEvents events,
+      EventPublisher events,
       UnitOfWork uow,
       @ConfigProperty(name = "gradphoto.delivery.package-link-ttl", defaultValue = "PT15M")
           Duration linkTtl,

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
+import org.gradphoto.payment.application.port.out.EventPublisher;
 import org.gradphoto.payment.application.port.out.OrderRepository;
-import org.gradphoto.payment.application.port.out.PaymentEvents;
 import org.gradphoto.payment.application.port.out.UnitOfWork;
 import org.gradphoto.payment.application.port.out.WechatPayGateway;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.Refund;
@@ -26,14 +26,14 @@ import org.gradphoto.payment.domain.RefundStatus;
 class OrderSettlement {
   private final UnitOfWork unitOfWork;
   private final OrderRepository orders;
-  private final PaymentEvents events;
+  private final EventPublisher events;
   private final WechatPayGateway gateway;
   private final PaymentSettings settings;
 
   OrderSettlement(
       UnitOfWork unitOfWork,
       OrderRepository orders,
-      PaymentEvents events,
+      EventPublisher events,
       WechatPayGateway gateway,
       PaymentSettings settings) {
     this.unitOfWork = unitOfWork;

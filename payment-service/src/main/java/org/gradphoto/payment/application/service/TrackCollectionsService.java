@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.gradphoto.kernel.value.Ids;
 import org.gradphoto.payment.application.port.in.TrackCollectionsUseCase;
 import org.gradphoto.payment.application.port.out.CollectionTermsRepository;
+import org.gradphoto.payment.application.port.out.EventPublisher;
 import org.gradphoto.payment.application.port.out.OrderRepository;
-import org.gradphoto.payment.application.port.out.PaymentEvents;
 import org.gradphoto.payment.application.port.out.UnitOfWork;
 import org.gradphoto.payment.domain.CollectionTerms;
 import org.gradphoto.payment.domain.Order;
@@ -18,13 +18,13 @@ class TrackCollectionsService implements TrackCollectionsUseCase {
   private final UnitOfWork unitOfWork;
   private final CollectionTermsRepository collections;
   private final OrderRepository orders;
-  private final PaymentEvents events;
+  private final EventPublisher events;
 
   TrackCollectionsService(
       UnitOfWork unitOfWork,
       CollectionTermsRepository collections,
       OrderRepository orders,
-      PaymentEvents events) {
+      EventPublisher events) {
     this.unitOfWork = unitOfWork;
     this.collections = collections;
     this.orders = orders;

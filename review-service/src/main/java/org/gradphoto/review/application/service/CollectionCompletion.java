@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.review.application.port.out.AuditTrail;
 import org.gradphoto.review.application.port.out.CollectionReviews;
-import org.gradphoto.review.application.port.out.ReviewEventPublisher;
+import org.gradphoto.review.application.port.out.EventPublisher;
 import org.gradphoto.review.application.port.out.ReviewTasks;
 import org.gradphoto.review.application.port.out.RosterComparison;
 import org.gradphoto.review.domain.AuditEntry;
@@ -23,14 +23,14 @@ class CollectionCompletion {
   private final ReviewTasks tasks;
   private final CollectionReviews collections;
   private final RosterComparison comparison;
-  private final ReviewEventPublisher events;
+  private final EventPublisher events;
   private final AuditTrail audit;
 
   CollectionCompletion(
       ReviewTasks tasks,
       CollectionReviews collections,
       RosterComparison comparison,
-      ReviewEventPublisher events,
+      EventPublisher events,
       AuditTrail audit) {
     this.tasks = tasks;
     this.collections = collections;

@@ -18,7 +18,7 @@ import org.gradphoto.review.application.port.in.Staff;
 import org.gradphoto.review.application.port.in.TaskDetails;
 import org.gradphoto.review.application.port.out.AuditTrail;
 import org.gradphoto.review.application.port.out.CollectionReviews;
-import org.gradphoto.review.application.port.out.ReviewEventPublisher;
+import org.gradphoto.review.application.port.out.EventPublisher;
 import org.gradphoto.review.application.port.out.ReviewMetrics;
 import org.gradphoto.review.application.port.out.ReviewTasks;
 import org.gradphoto.review.application.port.out.SpecProfiles;
@@ -43,7 +43,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
   private final ReviewTasks tasks;
   private final CollectionReviews collections;
   private final AuditTrail audit;
-  private final ReviewEventPublisher events;
+  private final EventPublisher events;
   private final CollectionCompletion completion;
   private final SpecProfiles profiles;
   private final ReviewMetrics metrics;
@@ -54,7 +54,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
       ReviewTasks tasks,
       CollectionReviews collections,
       AuditTrail audit,
-      ReviewEventPublisher events,
+      EventPublisher events,
       CollectionCompletion completion,
       SpecProfiles profiles,
       ReviewMetrics metrics,

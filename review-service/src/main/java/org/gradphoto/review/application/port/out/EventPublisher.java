@@ -6,6 +6,6 @@ import java.util.UUID;
 import org.gradphoto.kernel.event.EventPayload;
 
 /** Publishes review events with the current transaction (never outside one). */
-public interface ReviewEventPublisher {
+public interface EventPublisher {
   Uni<Void> publish(EventPayload payload, UUID collectionId, String correlationId, Instant at);
 }

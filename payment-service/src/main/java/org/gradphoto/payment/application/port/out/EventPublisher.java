@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import org.gradphoto.payment.domain.Order;
 
 /** The events this service publishes; must be called inside the unit of work that changed it. */
-public interface PaymentEvents {
+public interface EventPublisher {
 
   Uni<Void> paymentConfirmed(Order order);
 

@@ -7,15 +7,15 @@ import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.PaymentConfirmed;
 import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.messaging.Outbox;
-import org.gradphoto.payment.application.port.out.PaymentEvents;
+import org.gradphoto.payment.application.port.out.EventPublisher;
 import org.gradphoto.payment.domain.Order;
 
 /** Payment events through the kernel's transactional outbox, keyed by the collection id. */
 @ApplicationScoped
-class OutboxPaymentEvents implements PaymentEvents {
+class OutboxEventPublisher implements EventPublisher {
   private final Outbox outbox;
 
-  OutboxPaymentEvents(Outbox outbox) {
+  OutboxEventPublisher(Outbox outbox) {
     this.outbox = outbox;
   }
 

@@ -1,4 +1,4 @@
-package org.gradphoto.delivery.adapter.in.scheduler;
+package org.gradphoto.delivery.adapter.in.scheduling;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

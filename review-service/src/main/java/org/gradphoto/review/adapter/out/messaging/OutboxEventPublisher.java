@@ -7,14 +7,14 @@ import java.util.UUID;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.EventPayload;
 import org.gradphoto.kernel.messaging.Outbox;
-import org.gradphoto.review.application.port.out.ReviewEventPublisher;
+import org.gradphoto.review.application.port.out.EventPublisher;
 
 /** Review events go through the kernel's transactional outbox, keyed by the collection id. */
 @ApplicationScoped
-class OutboxReviewEventPublisher implements ReviewEventPublisher {
+class OutboxEventPublisher implements EventPublisher {
   private final Outbox outbox;
 
-  OutboxReviewEventPublisher(Outbox outbox) {
+  OutboxEventPublisher(Outbox outbox) {
     this.outbox = outbox;
   }
 

@@ -1,4 +1,4 @@
-package org.gradphoto.payment.adapter.in.schedule;
+package org.gradphoto.payment.adapter.in.scheduling;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
