@@ -1,5 +1,7 @@
 package org.gradphoto.testsupport;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -66,6 +68,37 @@ public final class HexagonalRules {
         .dependOnClassesThat()
         .resideInAPackage(basePackage + ".adapter.out..")
         .because("inbound adapters reach outbound ones only through the application's ports")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /**
+   * The domain and the use cases speak no HTTP: they refuse with their own types (a code and the
+   * facts), and only the inbound adapters turn a refusal into problem+json and the sentence a
+   * person reads. For the services whose core already keeps to it.
+   */
+  public static void checkCoreSpeaksNoHttp(String basePackage) {
+    checkCoreSpeaksNoHttp(importMainClasses(basePackage), basePackage);
+  }
+
+  public static void checkCoreSpeaksNoHttp(JavaClasses classes, String basePackage) {
+    noClasses()
+        .that()
+        .resideInAnyPackage(basePackage + ".domain..", basePackage + ".application..")
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(
+                    "jakarta.ws.rs..",
+                    "org.jboss.resteasy..",
+                    "io.vertx.core.http..",
+                    "io.vertx.mutiny.core.http..",
+                    "io.vertx.ext.web..",
+                    "io.quarkus.vertx.http..",
+                    "java.net.http..",
+                    "org.gradphoto.kernel.web..")
+                .or(assignableTo("org.gradphoto.kernel.error.ProblemException")))
+        .because(
+            "HTTP statuses, problem+json and the wording of refusals belong to the inbound adapters")
         .allowEmptyShould(true)
         .check(classes);
   }

@@ -28,4 +28,24 @@ class HexagonalRulesTest {
             HexagonalRules.check(
                 new ClassFileImporter().importPackages(FIXTURES + ".good"), FIXTURES + ".good"));
   }
+
+  @Test
+  void a_use_case_that_speaks_http_fails_the_no_http_check() {
+    AssertionError e =
+        assertThrows(
+            AssertionError.class,
+            () ->
+                HexagonalRules.checkCoreSpeaksNoHttp(
+                    new ClassFileImporter().importPackages(FIXTURES + ".http"),
+                    FIXTURES + ".http"));
+    assertTrue(e.getMessage().contains("Caller"));
+  }
+
+  @Test
+  void a_core_without_http_passes_the_no_http_check() {
+    assertDoesNotThrow(
+        () ->
+            HexagonalRules.checkCoreSpeaksNoHttp(
+                new ClassFileImporter().importPackages(FIXTURES + ".good"), FIXTURES + ".good"));
+  }
 }

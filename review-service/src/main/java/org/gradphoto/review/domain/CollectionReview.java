@@ -3,7 +3,6 @@ package org.gradphoto.review.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 
 /**
  * Review-service's view of one collection. Events from three producers arrive in any order, so it
@@ -143,8 +142,7 @@ public final class CollectionReview {
   /** An operator reopened the decision on the current photo: back to review. */
   public void reopened() {
     if (state == CollectionState.COMPLETED) {
-      throw ProblemException.conflict(
-          "COLLECTION_COMPLETED", "采集已完成，不能重新打开审核结果 / the collection is already complete");
+      throw new ReviewRefusal(ReviewRefusal.Reason.COLLECTION_COMPLETED);
     }
     state = CollectionState.IN_REVIEW;
     passedTaskId = null;

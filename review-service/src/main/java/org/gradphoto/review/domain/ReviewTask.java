@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 
 /**
  * The review of one submitted photo. A reviewer claims it for a lease (an abandoned claim simply
@@ -90,8 +90,7 @@ public final class ReviewTask {
   public void claim(String reviewerId, String reviewerName, Instant now, Duration lease) {
     requireOpen();
     if (claimLive(now) && !claimedBy.equals(reviewerId)) {
-      throw ProblemException.conflict(
-          "TASK_CLAIMED", "另一位审核员正在审核这张照片 / another reviewer holds this task");
+      throw new ReviewRefusal(ReviewRefusal.Reason.TASK_CLAIMED);
     }
     claimedBy = reviewerId;
     claimedByName = reviewerName;
@@ -102,8 +101,7 @@ public final class ReviewTask {
   public void release(String reviewerId, Instant now) {
     requireOpen();
     if (!heldBy(reviewerId, now)) {
-      throw ProblemException.conflict(
-          "NOT_CLAIMED", "您没有认领这张照片 / you do not hold a claim on this task");
+      throw new ReviewRefusal(ReviewRefusal.Reason.NOT_CLAIMED);
     }
     clearClaim();
   }
@@ -121,17 +119,15 @@ public final class ReviewTask {
       Instant now) {
     requireOpen();
     if (!heldBy(reviewerId, now)) {
-      throw ProblemException.conflict(
-          claimedBy != null && claimedBy.equals(reviewerId) ? "LEASE_EXPIRED" : "NOT_CLAIMED",
-          claimedBy != null && claimedBy.equals(reviewerId)
-              ? "认领已过期，请重新认领后再审核 / your claim expired, claim the task again"
-              : "请先认领这张照片 / claim the task before deciding it");
+      throw claimedBy != null && claimedBy.equals(reviewerId)
+          ? new ReviewRefusal(ReviewRefusal.Reason.LEASE_EXPIRED)
+          : new ReviewRefusal(ReviewRefusal.Reason.NOT_CLAIMED, Map.of("deciding", true));
     }
     if (outcome == Outcome.REJECT && reasons.isEmpty()) {
-      throw ProblemException.invalidField("reasons", "驳回时至少选择一条原因 / give at least one reason");
+      throw new ReviewRefusal(ReviewRefusal.Reason.REJECT_WITHOUT_REASON);
     }
     if (outcome == Outcome.PASS && !reasons.isEmpty()) {
-      throw ProblemException.invalidField("reasons", "通过时不需要原因 / a pass takes no reasons");
+      throw new ReviewRefusal(ReviewRefusal.Reason.PASS_WITH_REASONS);
     }
     decision = new Decision(outcome, reasons, note, reviewerId, reviewerName, now);
     status = TaskStatus.DECIDED;
@@ -142,7 +138,7 @@ public final class ReviewTask {
   /** Undoes a decision (an operator's act); the task goes back to the queue. */
   public void reopen() {
     if (status != TaskStatus.DECIDED) {
-      throw ProblemException.conflict("NOT_DECIDED", "这张照片还没有审核结果 / the task is not decided");
+      throw new ReviewRefusal(ReviewRefusal.Reason.NOT_DECIDED);
     }
     decision = null;
     status = TaskStatus.OPEN;
@@ -164,12 +160,10 @@ public final class ReviewTask {
 
   private void requireOpen() {
     if (status == TaskStatus.DECIDED) {
-      throw ProblemException.conflict(
-          "TASK_DECIDED", "这张照片已有审核结果，只有运营人员可以重新打开 / the task is already decided");
+      throw new ReviewRefusal(ReviewRefusal.Reason.TASK_DECIDED);
     }
     if (status == TaskStatus.SUPERSEDED) {
-      throw ProblemException.conflict(
-          "TASK_SUPERSEDED", "学生已提交了新的照片 / a newer photo replaced this one");
+      throw new ReviewRefusal(ReviewRefusal.Reason.TASK_SUPERSEDED);
     }
   }
 
@@ -188,16 +182,18 @@ public final class ReviewTask {
           RejectionReason.byCode(c.code())
               .orElseThrow(
                   () ->
-                      ProblemException.invalidField(
-                          "reasons", "未知的原因 / unknown reason " + c.code()));
+                      new ReviewRefusal(
+                          ReviewRefusal.Reason.UNKNOWN_REASON,
+                          Map.of("code", String.valueOf(c.code()))));
       if (!seen.add(reason.name())) {
         continue;
       }
       String text = c.text() == null ? "" : c.text().strip();
       if (reason.needsText()) {
         if (text.isEmpty() || text.length() > RejectionReason.MAX_TEXT) {
-          throw ProblemException.invalidField(
-              "reasons", "选择“其他”时请填写 1–200 字的说明 / OTHER needs a text of 1–200 characters");
+          throw new ReviewRefusal(
+              ReviewRefusal.Reason.OTHER_WITHOUT_TEXT,
+              Map.of("maxLength", RejectionReason.MAX_TEXT));
         }
         out.add(new GivenReason(reason.name(), text));
       } else {

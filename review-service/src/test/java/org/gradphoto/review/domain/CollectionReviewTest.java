@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 import org.junit.jupiter.api.Test;
 
 class CollectionReviewTest {
@@ -65,7 +64,9 @@ class CollectionReviewTest {
     assertEquals(CollectionState.COMPLETED, c.state());
     c.refunded(order);
     assertEquals(now, c.paidAt());
-    assertEquals("COLLECTION_COMPLETED", assertThrows(ProblemException.class, c::reopened).code());
+    assertEquals(
+        ReviewRefusal.Reason.COLLECTION_COMPLETED,
+        assertThrows(ReviewRefusal.class, c::reopened).reason());
   }
 
   @Test

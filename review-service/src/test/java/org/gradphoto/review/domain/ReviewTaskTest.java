@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -38,7 +37,7 @@ class ReviewTaskTest {
   }
 
   private static void fails(String code, Executable action) {
-    assertEquals(code, assertThrows(ProblemException.class, action).code());
+    assertEquals(code, assertThrows(ReviewRefusal.class, action).reason().name());
   }
 
   @Test
@@ -93,7 +92,7 @@ class ReviewTaskTest {
             new GivenReason("OTHER", "请摘下发卡")),
         reasons);
     fails(
-        "INVALID_INPUT",
+        "OTHER_WITHOUT_TEXT",
         () -> ReviewTask.reasons(List.of(new ReviewTask.ReasonChoice("OTHER", " "))));
   }
 }

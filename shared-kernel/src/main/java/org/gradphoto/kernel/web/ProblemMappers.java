@@ -26,6 +26,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, HttpServerRequest request) {
+    return render(e, request);
+  }
+
+  /**
+   * The problem+json answer for a problem; a service's inbound adapter uses it for the problems it
+   * words from its own domain refusals.
+   */
+  public static Response render(ProblemException e, HttpServerRequest request) {
     return respond(
         Problem.of(
             e.status(),

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
 import org.gradphoto.review.application.port.in.ClaimTaskUseCase;
@@ -28,6 +28,7 @@ import org.gradphoto.review.domain.CollectionReview;
 import org.gradphoto.review.domain.Decision;
 import org.gradphoto.review.domain.GivenReason;
 import org.gradphoto.review.domain.Outcome;
+import org.gradphoto.review.domain.ReviewRefusal;
 import org.gradphoto.review.domain.ReviewTask;
 import org.gradphoto.review.domain.TaskStatus;
 
@@ -150,7 +151,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
   public Uni<TaskDetails> decide(Staff staff, UUID taskId, DecideCommand command) {
     Instant now = clock.instant();
     if (command == null || command.outcome() == null) {
-      throw ProblemException.invalidField("outcome", "请选择通过或驳回 / outcome must be PASS or REJECT");
+      throw new ReviewRefusal(ReviewRefusal.Reason.NO_OUTCOME);
     }
     List<GivenReason> reasons = ReviewTask.reasons(command.reasons());
     String note = trimmed(command.note(), 500);
@@ -224,7 +225,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
     StaffScope.requireOperator(staff.actor());
     String why = trimmed(reason, MAX_REOPEN_REASON);
     if (why == null) {
-      throw ProblemException.invalidField("reason", "请填写重新打开的原因 / give the reason for reopening");
+      throw new ReviewRefusal(ReviewRefusal.Reason.REOPEN_WITHOUT_REASON);
     }
     return lockedWithCollection(taskId)
         .chain(
@@ -232,8 +233,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
               ReviewTask task = pair.task();
               CollectionReview collection = pair.collection();
               if (!task.id().equals(collection.currentTaskId())) {
-                throw ProblemException.conflict(
-                    "NEWER_PHOTO", "学生已提交了新的照片，不能重新打开旧的审核结果 / a newer photo exists");
+                throw new ReviewRefusal(ReviewRefusal.Reason.NEWER_PHOTO);
               }
               Decision previous = task.decision();
               collection.reopened();
@@ -293,8 +293,8 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
         .item(new TaskDetails(task, collection, profiles.windows(task.submission().specProfile())));
   }
 
-  static ProblemException noTask() {
-    return ProblemException.notFound("TASK_NOT_FOUND", "找不到这条审核任务 / no such review task");
+  static ReviewRefusal noTask() {
+    return new ReviewRefusal(ReviewRefusal.Reason.TASK_NOT_FOUND);
   }
 
   private static String trimmed(String s, int max) {
@@ -303,7 +303,7 @@ class ReviewDeskService implements ClaimTaskUseCase, DecideTaskUseCase, ReopenDe
     }
     String t = s.strip();
     if (t.length() > max) {
-      throw ProblemException.invalidField("note", "说明太长 / text longer than " + max);
+      throw new ReviewRefusal(ReviewRefusal.Reason.NOTE_TOO_LONG, Map.of("maxLength", max));
     }
     return t;
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.review.application.port.in.BatchProgress;
 import org.gradphoto.review.application.port.in.BrowseReviewsUseCase;
 import org.gradphoto.review.application.port.in.QueueFilter;
@@ -28,6 +27,7 @@ import org.gradphoto.review.application.port.out.SpecProfiles;
 import org.gradphoto.review.domain.AuditEntry;
 import org.gradphoto.review.domain.CollectionReview;
 import org.gradphoto.review.domain.RejectionReason;
+import org.gradphoto.review.domain.ReviewRefusal;
 import org.gradphoto.review.domain.ReviewTask;
 import org.gradphoto.review.domain.SpecWindows;
 
@@ -110,9 +110,7 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
         .map(
             found ->
                 found.orElseThrow(
-                    () ->
-                        ProblemException.notFound(
-                            "COLLECTION_NOT_FOUND", "找不到这个采集 / no such collection")))
+                    () -> new ReviewRefusal(ReviewRefusal.Reason.COLLECTION_NOT_FOUND)))
         .chain(
             c -> {
               StaffScope.requireRead(staff.actor(), c.schoolCode());

@@ -1,8 +1,8 @@
 package org.gradphoto.review.application.service;
 
 import java.util.Set;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.security.Actor;
+import org.gradphoto.review.domain.ReviewRefusal;
 
 /**
  * Who may do what here. Reviewers and school admins act for the schools in their token; operators
@@ -34,20 +34,17 @@ final class StaffScope {
 
   static void requireReviewerRole(Actor actor) {
     if (!actor.is(Actor.REVIEWER) && !actor.isOperator()) {
-      throw ProblemException.forbidden(
-          "NOT_A_REVIEWER", "只有审核员可以认领和审核照片 / only reviewers decide photos");
+      throw new ReviewRefusal(ReviewRefusal.Reason.NOT_A_REVIEWER);
     }
   }
 
   static void requireOperator(Actor actor) {
     if (!actor.isOperator()) {
-      throw ProblemException.forbidden(
-          "NOT_AN_OPERATOR", "只有运营人员可以重新打开审核结果 / only an operator can reopen a decision");
+      throw new ReviewRefusal(ReviewRefusal.Reason.NOT_AN_OPERATOR);
     }
   }
 
-  static ProblemException notYours() {
-    return ProblemException.forbidden(
-        "NOT_YOUR_SCHOOL", "您无权查看或审核该学校的照片 / this school is not one of yours");
+  static ReviewRefusal notYours() {
+    return new ReviewRefusal(ReviewRefusal.Reason.NOT_YOUR_SCHOOL);
   }
 }
