@@ -54,8 +54,22 @@ async function studentLogsIn() {
   const code = (await localWechat('login-codes', { openid }))?.code ?? openid
   return (await api('POST', '/api/identity/auth/wechat-login', { json: { code } })).accessToken
 }
+// Payment and capture learn of a new collection from identity's event a moment after eligibility
+// is granted; until then they answer 404 COLLECTION_NOT_FOUND, so a client asks again (as the
+// student app does) for a while, for that code only.
+async function onceKnown(call) {
+  const until = Date.now() + 30000
+  for (;;) {
+    try {
+      return await call()
+    } catch (e) {
+      if (!String(e.message).includes('COLLECTION_NOT_FOUND') || Date.now() > until) throw e
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+}
 async function studentPays(token, collectionId) {
-  const pay = await api('POST', `/api/payment/collections/${collectionId}/order/pay`, { token })
+  const pay = await onceKnown(() => api('POST', `/api/payment/collections/${collectionId}/order/pay`, { token }))
   const { appId, timeStamp, nonceStr, signType, paySign } = pay
   const paid = await localWechat('request-payment', { appId, timeStamp, nonceStr, package: pay.package, signType, paySign, action: 'confirm' })
   if (!paid) await api('POST', `/api/payment/sandbox/orders/${pay.orderId}/succeed`, { token })
@@ -64,7 +78,7 @@ async function studentPays(token, collectionId) {
 async function studentUploadsAndSubmits(token, collectionId) {
   const form = new FormData()
   form.append('photo', new Blob([PORTRAIT], { type: 'image/jpeg' }), 'portrait.jpg')
-  const attempt = await api('POST', `/api/capture/collections/${collectionId}/attempts`, { token, form })
+  const attempt = await onceKnown(() => api('POST', `/api/capture/collections/${collectionId}/attempts`, { token, form }))
   const id = attempt.attemptId ?? attempt.id
   if (!attempt.submittable) throw new Error(`the portrait is not submittable: ${JSON.stringify(attempt.findings ?? []).slice(0, 300)}`)
   await api('POST', `/api/capture/collections/${collectionId}/attempts/${id}/submit`, { token })
