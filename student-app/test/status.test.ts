@@ -64,6 +64,13 @@ describe('one status from identity and capture', () => {
     expect(phaseOf({ status: 'WINDOW_CLOSED' })).toBe('CLOSED')
   })
 
+  it('reads capture’s NOT_YET_OPEN as paid-and-waiting, or still to pay', () => {
+    expect(mergeStatus('AWAITING_PHOTO', 'NOT_YET_OPEN')).toBe('NOT_YET_OPEN')
+    expect(phaseOf({ status: 'NOT_YET_OPEN', paid: true })).toBe('READY_TO_CAPTURE')
+    expect(phaseOf({ status: 'NOT_YET_OPEN', paid: false })).toBe('AWAITING_PAYMENT')
+    expect(statusView({ status: 'NOT_YET_OPEN', paid: true }).canPay).toBe(false)
+  })
+
   it('lets capture lead the capture loop while identity catches up', () => {
     expect(mergeStatus('AWAITING_PHOTO', 'READY_TO_SUBMIT')).toBe('READY_TO_SUBMIT')
     expect(mergeStatus('AWAITING_PHOTO', 'UNDER_REVIEW')).toBe('UNDER_REVIEW')

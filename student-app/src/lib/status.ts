@@ -29,6 +29,9 @@ const ALIASES: Record<string, Phase> = {
   NOT_ELIGIBLE: 'UNKNOWN',
   WINDOW_CLOSED: 'CLOSED',
   READY_TO_SHOOT: 'READY_TO_CAPTURE',
+  // signed up (and paid) before the shooting window: the detail page says when shooting opens and
+  // offers no 拍照 until then; unpaid, phaseOf still makes it AWAITING_PAYMENT
+  NOT_YET_OPEN: 'READY_TO_CAPTURE',
   READY_TO_SUBMIT: 'PREVIEW',
   RETAKE_REQUESTED: 'REJECTED',
   // other spellings
