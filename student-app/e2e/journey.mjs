@@ -97,8 +97,11 @@ class Phone {
   async fill(id, value) {
     const host = this.visible(this.page.locator(`#${id}`))
     await host.waitFor({ state: 'visible', timeout: 15000 })
-    const inner = host.locator('input')
-    const target = (await inner.count()) ? inner.first() : host
+    // Taro's <taro-input-core> shows before its own <input> is rendered inside it: wait for that
+    // (a fill on the host then fails with "Element is not an <input>"), unless the host is one.
+    const tag = await host.evaluate((el) => el.tagName.toLowerCase())
+    const target = tag === 'input' || tag === 'textarea' ? host : host.locator('input, textarea').first()
+    await target.waitFor({ state: 'visible', timeout: 15000 })
     await target.fill('')
     await target.pressSequentially(value, { delay: 10 })
   }
