@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.gradphoto.e2e.Platform.Answer;
 import org.junit.jupiter.api.DisplayName;
@@ -121,5 +127,40 @@ class GatewaySmokeIT {
     assertTrue(
         batches.json().isArray() && !batches.json().isEmpty(),
         () -> "school 10999 has no batch: " + batches);
+  }
+
+  @Test
+  @DisplayName("a 30 MB upload is refused by the gateway itself with 413 problem+json in Chinese")
+  void oversizedUpload() throws Exception {
+    String url = GATEWAY + "/api/capture/collections/" + UUID.randomUUID() + "/attempts";
+    // Expect: 100-continue, as a browser's large upload may: nginx answers from the headers, so
+    // the client never writes 30 MB into a connection the gateway is closing.
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .version(HttpClient.Version.HTTP_1_1)
+            .timeout(Duration.ofSeconds(60))
+            .expectContinue(true)
+            .header("Content-Type", "multipart/form-data; boundary=gradphoto")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[30 * 1024 * 1024]))
+            .build();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, r.statusCode(), () -> "POST " + url + " (30 MB) → " + r.body());
+    assertEquals(
+        "application/problem+json",
+        r.headers().firstValue("Content-Type").orElse(""),
+        () -> "POST " + url + " (30 MB) → " + r.headers().map());
+    JsonNode problem = Platform.JSON.readTree(r.body());
+    assertEquals(413, problem.path("status").asInt(), r::body);
+    assertEquals("REQUEST_TOO_LARGE", problem.path("code").asText(), r::body);
+    assertTrue(problem.path("detail").asText().contains("太大"), r::body);
+  }
+
+  @Test
+  @DisplayName("an /api/ path no service serves answers 404 problem+json")
+  void unknownApiPath() throws Exception {
+    Answer a = Platform.get(GATEWAY + "/api/no-such-service/anything", null);
+    assertEquals(404, a.status(), a::toString);
+    assertEquals("NOT_FOUND", a.json().path("code").asText(), a::toString);
   }
 }
