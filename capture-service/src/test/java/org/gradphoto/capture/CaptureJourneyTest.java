@@ -34,6 +34,7 @@ import org.gradphoto.kernel.event.PhotoSubmitted;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
+import org.gradphoto.kernel.event.SubmissionWithdrawn;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.testsupport.KafkaProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -324,6 +325,65 @@ class CaptureJourneyTest {
         .statusCode(200)
         .body("attemptId", equalTo(attemptId));
     upload(student, collection, portrait("idpass_2.jpg")).then().statusCode(201);
+  }
+
+  @Test
+  void a_withdrawn_submission_opens_capture_again_with_every_attempt_kept() {
+    UUID student = UUID.randomUUID();
+    UUID collection = UUID.randomUUID();
+    grantEligibility(collection, student, EligibilityGranted.PAY_AFTER_REVIEW, true);
+    assertEquals("READY_TO_SHOOT", awaitPhase(student, collection, "READY_TO_SHOOT"));
+    String firstId =
+        upload(student, collection, portrait("idpass_2.jpg")).jsonPath().getString("attemptId");
+    asStudent(student)
+        .post("/collections/" + collection + "/attempts/" + firstId + "/submit")
+        .then()
+        .statusCode(200)
+        .body("phase", equalTo("UNDER_REVIEW"));
+    awaitSubmitted(collection, firstId);
+
+    // The student withdrew the one under review before a reviewer claimed it.
+    publish(
+        Topics.REVIEW_EVENTS, withdrawn(collection, UUID.fromString(firstId), student), collection);
+    assertEquals("READY_TO_SUBMIT", awaitPhase(student, collection, "READY_TO_SUBMIT"));
+    asStudent(student)
+        .get("/collections/" + collection)
+        .then()
+        .body("canUpload", equalTo(true))
+        .body("reviewReasons.size()", equalTo(0));
+    asStudent(student)
+        .get("/collections/" + collection + "/attempts/" + firstId)
+        .then()
+        .body("status", equalTo("READY"));
+
+    // Retake, then submit the first attempt again after all: both attempts are kept.
+    String secondId =
+        upload(student, collection, portrait("idpass_2.jpg")).jsonPath().getString("attemptId");
+    asStudent(student)
+        .get("/collections/" + collection + "/attempts")
+        .then()
+        .body("attemptId", equalTo(List.of(firstId, secondId)));
+    asStudent(student)
+        .post("/collections/" + collection + "/attempts/" + firstId + "/submit")
+        .then()
+        .statusCode(200)
+        .body("phase", equalTo("UNDER_REVIEW"))
+        .body("submittedAttemptId", equalTo(firstId));
+    assertEquals(
+        2,
+        KafkaProbe.all(
+                Topics.CAPTURE_EVENTS,
+                r ->
+                    collection.toString().equals(r.key())
+                        && r.value().contains("\"attemptId\":\"" + firstId + "\""),
+                Duration.ofSeconds(5))
+            .size(),
+        "the same attempt is submitted a second time after its withdrawal");
+  }
+
+  private static SubmissionWithdrawn withdrawn(UUID collection, UUID attempt, UUID student) {
+    return new SubmissionWithdrawn(
+        collection, attempt, UUID.randomUUID(), student, UUID.randomUUID(), "10999", Instant.now());
   }
 
   @Test

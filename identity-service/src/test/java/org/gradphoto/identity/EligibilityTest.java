@@ -31,6 +31,7 @@ import org.gradphoto.kernel.crypto.Sealer;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.Topics;
+import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -581,6 +582,56 @@ class EligibilityTest {
         .then()
         .body("statusLabel", equalTo("初审失败，请重拍"))
         .body("rejectionReasons[0].message", equalTo("头顶离上边缘太近，请重拍"));
+  }
+
+  @Test
+  void a_withdrawn_submission_puts_the_collection_back_to_awaiting_photo_until_the_next_one() {
+    Student s = Fixtures.student();
+    String school2 = Fixtures.newSchool("撤回学院");
+    UUID b = Fixtures.openBatch(school2, List.of(ALL.split(",")));
+    String id = Fixtures.residentId();
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            b,
+            Fixtures.CSV_HEADER + csvLine(school2, "撤回学院", "W1", "丁", id, "", ""))
+        .then()
+        .statusCode(200);
+    String collectionId =
+        bySchool(s, school2, "丁", id).then().statusCode(201).extract().path("collectionId");
+    Instant t = Instant.now();
+    UUID attempt = UUID.randomUUID();
+    String submitted =
+        "{\"collectionId\":\"%s\",\"attemptId\":\"%s\",\"studentId\":\"%s\",\"batchId\":\"%s\",\"schoolCode\":\"%s\",\"specProfile\":\"chsi-graduation\",\"findings\":[],\"geometry\":{},\"submittedAt\":\"%s\"}";
+    send(
+        Topics.CAPTURE_EVENTS,
+        collectionId,
+        "PhotoSubmitted",
+        submitted.formatted(collectionId, attempt, s.id(), b, school2, t));
+    Eventually.await(
+        () -> detail(s, collectionId).path("status"), "IN_REVIEW", Duration.ofSeconds(30));
+    send(
+        Topics.REVIEW_EVENTS,
+        collectionId,
+        "SubmissionWithdrawn",
+        "{\"collectionId\":\"%s\",\"attemptId\":\"%s\",\"reviewTaskId\":\"%s\",\"studentId\":\"%s\",\"batchId\":\"%s\",\"schoolCode\":\"%s\",\"withdrawnAt\":\"%s\"}"
+            .formatted(
+                collectionId, attempt, UUID.randomUUID(), s.id(), b, school2, t.plusSeconds(30)));
+    assertEquals(
+        "AWAITING_PHOTO",
+        Eventually.await(
+            () -> detail(s, collectionId).path("status"),
+            "AWAITING_PHOTO",
+            Duration.ofSeconds(30)));
+    send(
+        Topics.CAPTURE_EVENTS,
+        collectionId,
+        "PhotoSubmitted",
+        submitted.formatted(
+            collectionId, UUID.randomUUID(), s.id(), b, school2, t.plusSeconds(60)));
+    assertEquals(
+        "IN_REVIEW",
+        Eventually.await(
+            () -> detail(s, collectionId).path("status"), "IN_REVIEW", Duration.ofSeconds(30)));
   }
 
   private static Response detail(Student s, String collectionId) {

@@ -51,6 +51,17 @@ final class Fixtures {
     return given().auth().oauth2(token).contentType("application/json");
   }
 
+  /** The audit trail of a task as the staff API lists it. */
+  static List<Map<String, Object>> audit(String token, String taskId) {
+    return as(token)
+        .get("/staff/tasks/" + taskId + "/audit")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
+  }
+
   static void publish(EventPayload payload, UUID collectionId) {
     KafkaProbe.send(
         EventType.of(payload).topic(),

@@ -336,14 +336,7 @@ class ReviewFlowTest {
         .statusCode(409)
         .body("code", equalTo("COLLECTION_COMPLETED"));
 
-    List<Map<String, Object>> audit =
-        as(r1)
-            .get("/staff/tasks/" + task + "/audit")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
+    List<Map<String, Object>> audit = Fixtures.audit(r1, task);
     assertEquals(
         List.of(
             "OPENED",

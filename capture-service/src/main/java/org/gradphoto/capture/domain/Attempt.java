@@ -83,6 +83,13 @@ public final class Attempt {
     status = AttemptStatus.SUBMITTED;
   }
 
+  /** Withdrawn from review by the student: ready to be submitted again. */
+  public void withdrawn() {
+    if (status == AttemptStatus.SUBMITTED) {
+      status = AttemptStatus.READY;
+    }
+  }
+
   public void rejected() {
     status = AttemptStatus.REJECTED;
   }

@@ -221,6 +221,22 @@ public final class CaptureCollection {
     reviewReasons = List.of();
   }
 
+  /**
+   * The student withdrew the submitted attempt before a reviewer claimed it: capture is open again
+   * (the attempts are kept; the same one may be submitted again). Only the attempt under review is
+   * withdrawn: a late event about an older one changes nothing.
+   */
+  public boolean submissionWithdrawn(UUID attemptId) {
+    if (state != CaptureState.UNDER_REVIEW
+        || (submittedAttemptId != null && !submittedAttemptId.equals(attemptId))) {
+      return false;
+    }
+    state = CaptureState.CAPTURING;
+    submittedAttemptId = null;
+    reviewReasons = List.of();
+    return true;
+  }
+
   /** The reviewer rejected the submitted attempt: capture reopens with the reasons. */
   public void reviewRejected(UUID attemptId, List<ReviewReason> reasons) {
     if (state.locked()) {

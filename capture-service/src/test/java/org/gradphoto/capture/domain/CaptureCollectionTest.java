@@ -1,6 +1,7 @@
 package org.gradphoto.capture.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,5 +163,23 @@ class CaptureCollectionTest {
     assertThrows(ProblemException.class, () -> new CropHint(0, 0, 0, 1));
     assertThrows(ProblemException.class, () -> new CropHint(0.5, 0, 1.8, 1));
     assertEquals(0.5, new CropHint(0.25, 0, 0.5, 1).width());
+  }
+
+  @Test
+  void a_withdrawal_reopens_only_the_attempt_under_review_and_never_a_locked_photo() {
+    CaptureCollection c = collection("PAY_AFTER_REVIEW", false);
+    Attempt a = attempt();
+    c.submit(a, NOW);
+    assertFalse(c.submissionWithdrawn(UUID.randomUUID()), "another attempt's withdrawal");
+    assertEquals(Phase.UNDER_REVIEW, c.phase(NOW, 1));
+
+    assertTrue(c.submissionWithdrawn(a.id()));
+    assertEquals(Phase.READY_TO_SUBMIT, c.phase(NOW, 1));
+    assertFalse(c.submissionWithdrawn(a.id()), "a second delivery does nothing");
+
+    c.submit(a, NOW);
+    c.reviewPassed(a.id());
+    assertFalse(c.submissionWithdrawn(a.id()), "a passed photo stays locked");
+    assertEquals(Phase.PASSED, c.phase(NOW, 1));
   }
 }

@@ -61,6 +61,7 @@ public record AuditEntry(
     REOPENED,
     SUPERSEDED,
     COMPARED,
-    COMPLETED
+    COMPLETED,
+    WITHDRAWN
   }
 }

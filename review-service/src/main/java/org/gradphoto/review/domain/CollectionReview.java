@@ -104,6 +104,20 @@ public final class CollectionReview {
     this.state = CollectionState.IN_REVIEW;
   }
 
+  /**
+   * The student withdrew the photo waiting for review: no photo is waiting any more, so capture is
+   * open again and the next submission opens a new task.
+   */
+  public void withdrawn() {
+    state = CollectionState.AWAITING_PHOTO;
+    currentTaskId = null;
+  }
+
+  /** True while a submitted photo waits for (or is in) review. */
+  public boolean inReview() {
+    return state == CollectionState.IN_REVIEW && currentTaskId != null;
+  }
+
   public void rejected() {
     state = CollectionState.REJECTED;
   }

@@ -137,6 +137,9 @@ public final class ReviewTask {
 
   /** Undoes a decision (an operator's act); the task goes back to the queue. */
   public void reopen() {
+    if (status == TaskStatus.WITHDRAWN) {
+      throw new ReviewRefusal(ReviewRefusal.Reason.TASK_WITHDRAWN);
+    }
     if (status != TaskStatus.DECIDED) {
       throw new ReviewRefusal(ReviewRefusal.Reason.NOT_DECIDED);
     }
@@ -154,6 +157,22 @@ public final class ReviewTask {
     }
   }
 
+  /**
+   * The student takes the photo back. Only while no reviewer holds a live claim: once someone looks
+   * at it, the review runs to its end. (The store repeats this check in one conditional update, so
+   * a claim that lands at the same moment either wins or loses, never both.)
+   */
+  public void withdraw(Instant now) {
+    if (status == TaskStatus.OPEN && claimLive(now)) {
+      throw new ReviewRefusal(ReviewRefusal.Reason.ALREADY_CLAIMED);
+    }
+    if (status != TaskStatus.OPEN) {
+      throw new ReviewRefusal(ReviewRefusal.Reason.NOTHING_TO_WITHDRAW);
+    }
+    status = TaskStatus.WITHDRAWN;
+    clearClaim();
+  }
+
   public boolean overdue(Instant now) {
     return status == TaskStatus.OPEN && dueAt.isBefore(now);
   }
@@ -164,6 +183,9 @@ public final class ReviewTask {
     }
     if (status == TaskStatus.SUPERSEDED) {
       throw new ReviewRefusal(ReviewRefusal.Reason.TASK_SUPERSEDED);
+    }
+    if (status == TaskStatus.WITHDRAWN) {
+      throw new ReviewRefusal(ReviewRefusal.Reason.TASK_WITHDRAWN);
     }
   }
 

@@ -1,10 +1,12 @@
 package org.gradphoto.review.domain;
 
 /**
- * Where a review task is: waiting or claimed ({@code OPEN}), decided, or replaced by a newer photo.
+ * Where a review task is: waiting or claimed ({@code OPEN}), decided, replaced by a newer photo, or
+ * withdrawn by the student before a reviewer claimed it.
  */
 public enum TaskStatus {
   OPEN,
   DECIDED,
-  SUPERSEDED
+  SUPERSEDED,
+  WITHDRAWN
 }

@@ -9,4 +9,5 @@ public sealed interface EventPayload
         ReviewPassed,
         ReviewRejected,
         CollectionCompleted,
+        SubmissionWithdrawn,
         PhotosDelivered {}

@@ -12,6 +12,7 @@ public enum EventType {
   REVIEW_PASSED("ReviewPassed", ReviewPassed.class, Topics.REVIEW_EVENTS),
   REVIEW_REJECTED("ReviewRejected", ReviewRejected.class, Topics.REVIEW_EVENTS),
   COLLECTION_COMPLETED("CollectionCompleted", CollectionCompleted.class, Topics.REVIEW_EVENTS),
+  SUBMISSION_WITHDRAWN("SubmissionWithdrawn", SubmissionWithdrawn.class, Topics.REVIEW_EVENTS),
   PHOTOS_DELIVERED("PhotosDelivered", PhotosDelivered.class, Topics.DELIVERY_EVENTS);
 
   private final String wireName;

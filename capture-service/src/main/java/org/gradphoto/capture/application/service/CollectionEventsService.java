@@ -29,6 +29,7 @@ import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
+import org.gradphoto.kernel.event.SubmissionWithdrawn;
 
 /** Applies other services' events to capture's collections (inside the consumer's transaction). */
 @ApplicationScoped
@@ -129,6 +130,17 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
   public Uni<Void> reviewPassed(ReviewPassed e) {
     return update(e.collectionId(), c -> c.reviewPassed(e.attemptId()))
         .chain(() -> updateAttempt(e.attemptId(), Attempt::passed));
+  }
+
+  @Override
+  public Uni<Void> submissionWithdrawn(SubmissionWithdrawn e) {
+    boolean[] reopened = {false};
+    return update(e.collectionId(), c -> reopened[0] = c.submissionWithdrawn(e.attemptId()))
+        .chain(
+            () ->
+                reopened[0]
+                    ? updateAttempt(e.attemptId(), Attempt::withdrawn)
+                    : Uni.createFrom().voidItem());
   }
 
   /**

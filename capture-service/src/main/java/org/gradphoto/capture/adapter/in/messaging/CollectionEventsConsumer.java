@@ -11,6 +11,7 @@ import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
+import org.gradphoto.kernel.event.SubmissionWithdrawn;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
 
@@ -52,6 +53,7 @@ class CollectionEventsConsumer {
         EventHandlers.create()
             .on(ReviewRejected.class, e -> events.reviewRejected(e.payload()))
             .on(ReviewPassed.class, e -> events.reviewPassed(e.payload()))
+            .on(SubmissionWithdrawn.class, e -> events.submissionWithdrawn(e.payload()))
             .on(CollectionCompleted.class, e -> events.collectionCompleted(e.payload())));
   }
 

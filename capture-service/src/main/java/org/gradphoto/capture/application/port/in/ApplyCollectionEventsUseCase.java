@@ -8,6 +8,7 @@ import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
+import org.gradphoto.kernel.event.SubmissionWithdrawn;
 
 /**
  * What other services tell capture: eligibility opens a collection, payment opens capture for
@@ -24,6 +25,9 @@ public interface ApplyCollectionEventsUseCase {
   Uni<Void> reviewRejected(ReviewRejected event);
 
   Uni<Void> reviewPassed(ReviewPassed event);
+
+  /** The student withdrew the photo before review: capture opens again, attempts kept. */
+  Uni<Void> submissionWithdrawn(SubmissionWithdrawn event);
 
   Uni<Void> collectionCompleted(CollectionCompleted event);
 

@@ -14,6 +14,7 @@ import org.gradphoto.kernel.event.PhotoSubmitted;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.ReviewRejected;
+import org.gradphoto.kernel.event.SubmissionWithdrawn;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
 
@@ -69,6 +70,15 @@ class CollectionProgressConsumer {
                         e.payload().reasons().stream()
                             .map(r -> new Reason(r.code(), r.message()))
                             .toList()))
+            .on(
+                // withdrawn before a reviewer claimed it: back to 待拍摄 until the next submission
+                SubmissionWithdrawn.class,
+                e ->
+                    progress.advance(
+                        e.payload().collectionId(),
+                        CollectionStatus.AWAITING_PHOTO,
+                        e.payload().withdrawnAt(),
+                        List.of()))
             .on(
                 CollectionCompleted.class,
                 e ->

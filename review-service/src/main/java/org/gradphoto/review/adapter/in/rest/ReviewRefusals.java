@@ -35,6 +35,13 @@ public class ReviewRefusals {
       case TASK_SUPERSEDED ->
           ProblemException.conflict(
               "TASK_SUPERSEDED", "学生已提交了新的照片 / a newer photo replaced this one");
+      case TASK_WITHDRAWN ->
+          ProblemException.conflict(
+              "TASK_WITHDRAWN", "学生已撤回这张照片，无需审核 / the student withdrew this photo");
+      case ALREADY_CLAIMED ->
+          ProblemException.conflict("ALREADY_CLAIMED", "审核员已开始审核，不能撤回。请耐心等待审核结果。");
+      case NOTHING_TO_WITHDRAW ->
+          ProblemException.conflict("NOTHING_TO_WITHDRAW", "没有正在等待审核的照片，无需撤回。");
       case NOT_DECIDED ->
           ProblemException.conflict("NOT_DECIDED", "这张照片还没有审核结果 / the task is not decided");
       case COLLECTION_COMPLETED ->

@@ -45,6 +45,13 @@ class PanacheCollectionReviews implements CollectionReviews {
   }
 
   @Override
+  public Uni<Optional<CollectionReview>> lock(UUID collectionId) {
+    return CollectionReviewEntity.<CollectionReviewEntity>findById(
+            collectionId, LockModeType.PESSIMISTIC_WRITE)
+        .map(e -> Optional.ofNullable(e).map(PanacheCollectionReviews::toDomain));
+  }
+
+  @Override
   public Uni<Void> save(CollectionReview c) {
     // Every caller got the collection from lockOrCreate: the row exists and is in the session.
     return CollectionReviewEntity.<CollectionReviewEntity>findById(c.collectionId())

@@ -52,6 +52,17 @@ class PanacheReviewTasks implements ReviewTasks {
   }
 
   @Override
+  public Uni<Boolean> withdrawIfUnclaimed(UUID id, Instant now) {
+    // One statement: a concurrent claim holds the row lock, and this re-reads the row after it.
+    return ReviewTaskEntity.update(
+            "status = :withdrawn, claimedBy = null, claimedByName = null, leaseUntil = null"
+                + " where id = :id and status = :open and (claimedBy is null or leaseUntil <= :now)",
+            Map.of(
+                "withdrawn", TaskStatus.WITHDRAWN, "id", id, "open", TaskStatus.OPEN, "now", now))
+        .map(rows -> rows == 1);
+  }
+
+  @Override
   public Uni<List<ReviewTask>> ofCollection(UUID collectionId) {
     return ReviewTaskEntity.<ReviewTaskEntity>find(
             "collectionId", Sort.by("submittedAt"), collectionId)

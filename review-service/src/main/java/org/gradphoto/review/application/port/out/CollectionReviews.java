@@ -18,7 +18,10 @@ public interface CollectionReviews {
    */
   Uni<CollectionReview> lockOrCreate(UUID collectionId);
 
-  /** Writes back a collection obtained from {@link #lockOrCreate}. */
+  /** Loads and locks an existing collection until the transaction ends; empty if unknown. */
+  Uni<Optional<CollectionReview>> lock(UUID collectionId);
+
+  /** Writes back a collection obtained from {@link #lockOrCreate} or {@link #lock}. */
   Uni<Void> save(CollectionReview collection);
 
   /** Collections per batch and state (and how many wait for payment) for the given schools. */

@@ -20,6 +20,12 @@ public interface ReviewTasks {
 
   Uni<Void> update(ReviewTask task);
 
+  /**
+   * Withdraws an open task in one conditional update, only if no reviewer holds a live claim at
+   * {@code now}; false when a claim (or a decision) got there first.
+   */
+  Uni<Boolean> withdrawIfUnclaimed(UUID id, Instant now);
+
   Uni<List<ReviewTask>> ofCollection(UUID collectionId);
 
   Uni<List<ReviewTask>> queue(Criteria criteria);
