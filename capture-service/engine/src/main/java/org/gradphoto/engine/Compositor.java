@@ -23,14 +23,14 @@ final class Compositor {
    * local colours are too alike to tell apart, the guided alpha stays.
    *
    * @param bgr output-size photo
+   * @param luma its grey levels (8 bit)
    * @param coarse CV_32F probability, same size
    * @return the alpha (CV_32F in [0, 1]) and, per pixel, how far apart the local person and
    *     background colours are (CV_32F, 0–441; 0 away from the band)
    */
-  static Mat[] refineAlpha(Mat bgr, Mat coarse) {
+  static Mat[] refineAlpha(Mat bgr, Mat luma, Mat coarse) {
     Mat grey = new Mat();
-    Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
-    grey.convertTo(grey, CvType.CV_32F, 1 / 255.0);
+    luma.convertTo(grey, CvType.CV_32F, 1 / 255.0);
     // Sharpen the probability first: the model's soft ramp is wider than real hair edges.
     Mat p = new Mat();
     Core.subtract(coarse, new Scalar(0.5), p);

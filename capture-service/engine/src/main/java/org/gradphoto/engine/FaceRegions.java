@@ -41,23 +41,71 @@ final class FaceRegions {
    */
   static Mat skin(FaceMesh m, Size size) {
     double fw = m.distance(FaceMesh.RIGHT_CHEEK, FaceMesh.LEFT_CHEEK);
+    int erode = Math.max(3, (int) Math.round(0.08 * fw)) | 1;
+    int dilate = Math.max(3, (int) Math.round(0.05 * fw)) | 1;
     Mat mask = Mat.zeros(size, CvType.CV_8U);
-    fill(mask, m, FACE_OVAL, 255);
-    Imgproc.erode(mask, mask, disc(Math.max(3, (int) Math.round(0.08 * fw))));
+    // Drawn and eroded on the face's own box (with room for the kernels), not the whole frame.
+    Rect box = pad(outline(m, FACE_OVAL), Math.max(erode, dilate) + 2, size);
+    if (box.width < 1 || box.height < 1) {
+      return mask;
+    }
+    Point offset = new Point(-box.x, -box.y);
+    Mat face = mask.submat(box);
+    fill(face, m, FACE_OVAL, 255, offset);
+    Imgproc.erode(face, face, disc(erode));
     double browY = (m.y()[105] + m.y()[334]) / 2;
     double topY = m.y()[FaceMesh.FOREHEAD];
-    int cutRow = (int) Math.round(Math.max(0, (browY + topY) / 2));
+    int cutRow = (int) Math.round(Math.max(0, (browY + topY) / 2)) - box.y;
     if (cutRow > 0) {
-      mask.submat(0, Math.min(cutRow, mask.rows()), 0, mask.cols()).setTo(new Scalar(0));
+      face.submat(0, Math.min(cutRow, face.rows()), 0, face.cols()).setTo(new Scalar(0));
     }
-    Mat features = Mat.zeros(size, CvType.CV_8U);
+    Mat features = Mat.zeros(face.size(), CvType.CV_8U);
     for (int[] c : new int[][] {RIGHT_EYE, LEFT_EYE, RIGHT_BROW, LEFT_BROW, LIPS}) {
-      fill(features, m, c, 255);
+      fill(features, m, c, 255, offset);
     }
-    Imgproc.dilate(features, features, disc(Math.max(3, (int) Math.round(0.05 * fw))));
-    Core.subtract(mask, features, mask);
+    Imgproc.dilate(features, features, disc(dilate));
+    Core.subtract(face, features, face);
     features.release();
+    face.release();
     return mask;
+  }
+
+  /** Integer bounding box of some mesh points. */
+  private static Rect outline(FaceMesh m, int[] contour) {
+    double x0 = Double.MAX_VALUE;
+    double y0 = Double.MAX_VALUE;
+    double x1 = -Double.MAX_VALUE;
+    double y1 = -Double.MAX_VALUE;
+    for (int i : contour) {
+      x0 = Math.min(x0, m.x()[i]);
+      y0 = Math.min(y0, m.y()[i]);
+      x1 = Math.max(x1, m.x()[i]);
+      y1 = Math.max(y1, m.y()[i]);
+    }
+    int ix0 = (int) Math.floor(x0);
+    int iy0 = (int) Math.floor(y0);
+    return new Rect(ix0, iy0, (int) Math.ceil(x1) - ix0 + 1, (int) Math.ceil(y1) - iy0 + 1);
+  }
+
+  /** {@code r} grown by {@code by} on every side, clipped to an image of {@code size}. */
+  static Rect pad(Rect r, int by, Size size) {
+    int x0 = Math.max(0, r.x - by);
+    int y0 = Math.max(0, r.y - by);
+    int x1 = Math.min((int) size.width, r.x + r.width + by);
+    int y1 = Math.min((int) size.height, r.y + r.height + by);
+    return new Rect(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0));
+  }
+
+  /**
+   * Bounding box of a mask's set pixels grown by {@code by} (clipped); the whole mask when none is
+   * set.
+   */
+  static Rect bounds(Mat mask, int by) {
+    Rect r = Imgproc.boundingRect(mask);
+    if (r.width < 1 || r.height < 1) {
+      return new Rect(0, 0, mask.cols(), mask.rows());
+    }
+    return pad(r, by, mask.size());
   }
 
   /** A box around one eye, with room for a spectacle lens: {@code right} is the subject's right. */
@@ -78,9 +126,14 @@ final class FaceRegions {
   }
 
   static void fill(Mat mask, FaceMesh m, int[] contour, double value) {
+    fill(mask, m, contour, value, new Point(0, 0));
+  }
+
+  /** Fills the polygon of mesh points, shifted by {@code offset} (whole pixels). */
+  static void fill(Mat mask, FaceMesh m, int[] contour, double value, Point offset) {
     List<Point> pts = new ArrayList<>(contour.length);
     for (int i : contour) {
-      pts.add(new Point(m.x()[i], m.y()[i]));
+      pts.add(new Point(m.x()[i] + offset.x, m.y()[i] + offset.y));
     }
     MatOfPoint poly = new MatOfPoint();
     poly.fromList(pts);

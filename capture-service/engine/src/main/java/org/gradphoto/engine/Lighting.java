@@ -193,11 +193,8 @@ final class Lighting {
     return largest / (double) box.area();
   }
 
-  /** Background texture: mean gradient magnitude (luma per pixel, after a σ 1 blur) where set. */
-  static double texture(Mat grey, Mat where) {
-    if (Core.countNonZero(where) < 1) {
-      return 0;
-    }
+  /** Gradient magnitude of the grey levels after a σ 1 blur (luma per pixel, CV_32F). */
+  static Mat gradient(Mat grey) {
     Mat g = new Mat();
     Imgproc.GaussianBlur(grey, g, new Size(0, 0), 1.0);
     Mat dx = new Mat();
@@ -206,28 +203,49 @@ final class Lighting {
     Imgproc.Sobel(g, dy, CvType.CV_32F, 0, 1, 3, 0.125);
     Mat mag = new Mat();
     Core.magnitude(dx, dy, mag);
-    double v = Core.mean(mag, where).val[0];
-    for (Mat m : List.of(g, dx, dy, mag)) {
+    for (Mat m : List.of(g, dx, dy)) {
       m.release();
     }
-    return v;
+    return mag;
   }
 
-  /** Spread of the background's colours: RMS distance (CIE Lab) from their mean, where set. */
+  /** Background texture: mean of {@link #gradient} where set. */
+  static double texture(Mat gradient, Mat where) {
+    if (Core.countNonZero(where) < 1) {
+      return 0;
+    }
+    return Core.mean(gradient, where).val[0];
+  }
+
+  /**
+   * Spread of the background's colours: RMS distance (CIE Lab) from their mean, where set. Read on
+   * every second pixel of every second row: a spread over thousands of pixels does not need all of
+   * them, and the float Lab conversion is the costly part.
+   */
   static double colourSpread(Mat bgr, Mat where) {
     if (Core.countNonZero(where) < 1) {
       return 0;
     }
+    Size half = new Size((bgr.cols() + 1) / 2, (bgr.rows() + 1) / 2);
+    Mat small = new Mat();
+    Mat mask = new Mat();
+    Imgproc.resize(bgr, small, half, 0, 0, Imgproc.INTER_NEAREST);
+    Imgproc.resize(where, mask, half, 0, 0, Imgproc.INTER_NEAREST);
+    if (Core.countNonZero(mask) < 1) {
+      small.release();
+      mask.release();
+      return 0;
+    }
     Mat f = new Mat();
-    bgr.convertTo(f, CvType.CV_32FC3, 1 / 255.0);
+    small.convertTo(f, CvType.CV_32FC3, 1 / 255.0);
     Mat lab = new Mat();
     Imgproc.cvtColor(f, lab, Imgproc.COLOR_BGR2Lab);
     org.opencv.core.MatOfDouble mean = new org.opencv.core.MatOfDouble();
     org.opencv.core.MatOfDouble std = new org.opencv.core.MatOfDouble();
-    Core.meanStdDev(lab, mean, std, where);
+    Core.meanStdDev(lab, mean, std, mask);
     double[] s = std.toArray();
     double v = Math.sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
-    for (Mat m : List.of(f, lab, mean, std)) {
+    for (Mat m : List.of(small, mask, f, lab, mean, std)) {
       m.release();
     }
     return v;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.gradphoto.engine.vision.FaceMesh;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 
 /**
  * Exposure, shadows and glare as a reviewer judges them: on the face's skin, not the frame. The
@@ -20,9 +21,16 @@ final class LightingChecks {
       Mat skin,
       FaceMesh m,
       double faceWidth) {
-    double mean = Lighting.mean(grey, skin);
-    double p95 = Lighting.percentile(grey, skin, 0.95);
-    double sat = Lighting.saturation(bgr, skin);
+    // Everything but the glare is read on the skin: work on its bounding box, wide enough that the
+    // smoothing in twoLevels (a Gaussian of σ 0.05 face widths, 4 σ each side) sees what it would
+    // see on the whole frame.
+    Rect box = FaceRegions.bounds(skin, (int) Math.ceil(4 * Math.max(1, faceWidth * 0.05)) + 1);
+    Mat g = grey.submat(box);
+    Mat s = skin.submat(box);
+    Mat c = bgr.submat(box);
+    double mean = Lighting.mean(g, s);
+    double p95 = Lighting.percentile(g, s, 0.95);
+    double sat = Lighting.saturation(c, s);
     metrics.put("skinMean", mean);
     metrics.put("skinP95", p95);
     metrics.put("skinSaturation", sat);
@@ -62,7 +70,10 @@ final class LightingChecks {
                   + ")",
               "luma"));
     }
-    double[] two = Lighting.twoLevels(grey, skin, faceWidth);
+    double[] two = Lighting.twoLevels(g, s, faceWidth);
+    for (Mat x : List.of(g, s, c)) {
+      x.release();
+    }
     metrics.put("shadowShare", two[0]);
     metrics.put("shadowRatio", two[1]);
     if (two[1] < Thresholds.MAX_SHADOW_RATIO && two[0] >= Thresholds.MIN_SHADOW_SHARE) {

@@ -59,7 +59,7 @@ final class MatteCleanup {
    * colour is the wall's (white pompoms on a white wall) and the mask left it out. The spec's
    * honesty rule forbids painting part of the subject in the new colour.
    */
-  static void keepAttachments(Mat alpha, Mat bgr, FaceMesh m, double wallTexture) {
+  static void keepAttachments(Mat alpha, Mat luma, FaceMesh m, double wallTexture) {
     if (wallTexture > PLAIN_WALL_TEXTURE) {
       return; // on a busy background texture does not tell the subject from the wall
     }
@@ -70,9 +70,32 @@ final class MatteCleanup {
     if (y1 - y0 < 4) {
       return;
     }
+    Mat zone = Mat.zeros(alpha.size(), CvType.CV_8U);
+    int zx0 = alpha.cols();
+    int zx1 = 0;
+    for (double cheekX : new double[] {m.x()[FaceMesh.RIGHT_CHEEK], m.x()[FaceMesh.LEFT_CHEEK]}) {
+      int x0 = clamp((int) Math.round(cheekX - 0.3 * fw), alpha.cols());
+      int x1 = clamp((int) Math.round(cheekX + 0.3 * fw), alpha.cols());
+      if (x1 > x0) {
+        zone.submat(new Rect(x0, y0, x1 - x0, y1 - y0)).setTo(new Scalar(255));
+        zx0 = Math.min(zx0, x0);
+        zx1 = Math.max(zx1, x1);
+      }
+    }
+    if (zx1 <= zx0) {
+      zone.release();
+      return;
+    }
+    // Local variance only where it is read (the zones beside the jaw), from a cut 2 px wider on
+    // each side so the 5×5 windows see the same pixels as on the whole frame.
+    Rect cut =
+        new Rect(
+            Math.max(0, zx0 - 2),
+            Math.max(0, y0 - 2),
+            Math.min(alpha.cols(), zx1 + 2) - Math.max(0, zx0 - 2),
+            Math.min(alpha.rows(), y1 + 2) - Math.max(0, y0 - 2));
     Mat grey = new Mat();
-    Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
-    grey.convertTo(grey, CvType.CV_32F);
+    luma.submat(cut).convertTo(grey, CvType.CV_32F);
     Mat mean = new Mat();
     Mat sq = new Mat();
     Size k = new Size(5, 5);
@@ -82,18 +105,12 @@ final class MatteCleanup {
     Mat var = new Mat();
     Core.multiply(mean, mean, mean);
     Core.subtract(sq, mean, var);
-    Mat textured = new Mat();
+    Mat texturedCut = new Mat();
     double level = Math.max(16, 16 * wallTexture * wallTexture);
-    Imgproc.threshold(var, textured, level, 255, Imgproc.THRESH_BINARY);
-    textured.convertTo(textured, CvType.CV_8U);
-    Mat zone = Mat.zeros(alpha.size(), CvType.CV_8U);
-    for (double cheekX : new double[] {m.x()[FaceMesh.RIGHT_CHEEK], m.x()[FaceMesh.LEFT_CHEEK]}) {
-      int x0 = clamp((int) Math.round(cheekX - 0.3 * fw), alpha.cols());
-      int x1 = clamp((int) Math.round(cheekX + 0.3 * fw), alpha.cols());
-      if (x1 > x0) {
-        zone.submat(new Rect(x0, y0, x1 - x0, y1 - y0)).setTo(new Scalar(255));
-      }
-    }
+    Imgproc.threshold(var, texturedCut, level, 255, Imgproc.THRESH_BINARY);
+    Mat textured = Mat.zeros(alpha.size(), CvType.CV_8U);
+    texturedCut.convertTo(textured.submat(cut), CvType.CV_8U);
+    texturedCut.release();
     Core.bitwise_and(textured, zone, textured);
     // Only what the matte surely left out: the outline's own edge is textured too.
     Mat person = new Mat();

@@ -8,8 +8,6 @@ import org.gradphoto.engine.vision.Vision;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * Turns a phone photo into a spec photo plus findings a student can act on.
@@ -92,12 +90,11 @@ public final class PhotoEngine {
     if (!earlier.hasPhoto()) {
       throw new IllegalArgumentException("no photo to recolour: a finding blocked the output");
     }
-    Mat bgra = Imgcodecs.imdecode(new MatOfByte(earlier.cutoutPng()), Imgcodecs.IMREAD_UNCHANGED);
-    if (bgra.channels() != 4
-        || bgra.cols() != profile.widthPx()
-        || bgra.rows() != profile.heightPx()) {
+    Cutout cutout = earlier.cutout();
+    if (cutout.width() != profile.widthPx() || cutout.height() != profile.heightPx()) {
       throw new IllegalArgumentException("cut-out does not match the profile");
     }
+    Mat bgra = cutout.pixels();
     List<Mat> ch = new ArrayList<>();
     Core.split(bgra, ch);
     Mat alpha = new Mat();
@@ -120,13 +117,13 @@ public final class PhotoEngine {
       Standardizer.checkClothing(findings, metrics, fg8, alpha, old.geometry(), colour);
     }
     StandardizeResult r =
-        Standardizer.encode(profile, composed, bgra, findings, old.geometry(), metrics);
+        Standardizer.encode(profile, composed, cutout, findings, old.geometry(), metrics);
     for (Mat m : ch) {
       m.release();
     }
     for (Mat m : List.of(bgra, alpha, fg8, fg, composed)) {
       m.release();
     }
-    return new StandardizeResult(r.jpeg(), earlier.cutoutPng(), r.report());
+    return r;
   }
 }

@@ -14,12 +14,9 @@ import org.gradphoto.engine.vision.Vision;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
-import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /** One run of the pipeline: decode, detect, measure, frame, matte, check, encode. */
@@ -262,8 +259,11 @@ final class Standardizer {
         Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP,
         Core.BORDER_CONSTANT,
         new Scalar(0));
+    // Grey levels and their gradient are read by the matte and by several checks: made once.
+    Mat grey = Metrics.luma(out);
+    Mat gradient = Lighting.gradient(grey);
     long rm0 = System.nanoTime();
-    Mat[] refined = Compositor.refineAlpha(out, coarse);
+    Mat[] refined = Compositor.refineAlpha(out, grey, coarse);
     fr.metrics.put("msRefine", (System.nanoTime() - rm0) / 1e6);
     Mat alpha = refined[0];
     Mat separation = refined[1];
@@ -278,10 +278,10 @@ final class Standardizer {
     double outEyeY = (onOutput.rightEye().y + onOutput.leftEye().y) / 2;
     double outFw = onOutput.distance(FaceMesh.RIGHT_CHEEK, FaceMesh.LEFT_CHEEK);
     MatteCleanup.hardenBelow(alpha, (int) Math.round(outEyeY + 0.9 * outFw), 2.5);
-    double wall = wallTexture(out, alpha, valid);
+    double wall = wallTexture(gradient, alpha, valid);
     fr.metrics.put("wallTexture", wall);
     long rm2 = System.nanoTime();
-    MatteCleanup.keepAttachments(alpha, out, onOutput, wall);
+    MatteCleanup.keepAttachments(alpha, grey, onOutput, wall);
     fr.metrics.put("msAttachments", (System.nanoTime() - rm2) / 1e6);
     alpha.setTo(new Scalar(0), outside);
 
@@ -293,13 +293,13 @@ final class Standardizer {
     fr.metrics.put("sideOverflowPx", c.sideOverflowPx());
     checkFraming(p, fr, g);
     checkFace(fr, m, g);
-    checkPhoto(fr, out, alpha, valid, m, g);
+    checkPhoto(fr, out, grey, gradient, alpha, valid, m, g);
     checkClothing(fr.findings, fr.metrics, out, alpha, g, colour);
 
     long c0 = System.nanoTime();
     fr.metrics.put("msChecks", (c0 - r1) / 1e6);
     if (fr.findings.stream().anyMatch(f -> f.code().blocksOutput())) {
-      for (Mat x : List.of(out, toMask, coarse, alpha, outside, separation)) {
+      for (Mat x : List.of(out, grey, gradient, toMask, coarse, alpha, outside, separation)) {
         x.release();
       }
       fr.mask.release();
@@ -308,11 +308,15 @@ final class Standardizer {
     Mat fg = Compositor.foreground(out, alpha);
     Mat composed = Compositor.composite(fg, alpha, colour);
     Mat cut = Compositor.cutout(fg, alpha);
+    Cutout cutout = Cutout.of(cut);
     long c1 = System.nanoTime();
-    StandardizeResult result = encode(p, composed, cut, fr.findings, g, fr.metrics);
+    StandardizeResult result = encode(p, composed, cutout, fr.findings, g, fr.metrics);
     fr.metrics.put("msComposite", (c1 - c0) / 1e6);
     fr.metrics.put("msEncode", (System.nanoTime() - c1) / 1e6);
-    for (Mat x : List.of(out, toMask, coarse, alpha, outside, separation, fg, composed, cut)) {
+    for (Mat x : List.of(grey, gradient, toMask, coarse, alpha, outside, separation)) {
+      x.release();
+    }
+    for (Mat x : List.of(out, fg, composed, cut)) {
       x.release();
     }
     fr.mask.release();
@@ -337,7 +341,7 @@ final class Standardizer {
   }
 
   /** Texture of what is surely background (away from the person, inside the source). */
-  private static double wallTexture(Mat bgr, Mat alpha, Rect valid) {
+  private static double wallTexture(Mat gradient, Mat alpha, Rect valid) {
     Mat bg = new Mat();
     Imgproc.threshold(alpha, bg, 0.03, 255, Imgproc.THRESH_BINARY_INV);
     bg.convertTo(bg, CvType.CV_8U);
@@ -345,9 +349,8 @@ final class Standardizer {
     Mat inside = Mat.zeros(bg.size(), CvType.CV_8U);
     inside.submat(valid).setTo(new Scalar(255));
     Core.bitwise_and(bg, inside, bg);
-    Mat grey = Metrics.luma(bgr);
-    double t = Core.countNonZero(bg) < 200 ? 0 : Lighting.texture(grey, bg);
-    for (Mat x : List.of(bg, inside, grey)) {
+    double t = Core.countNonZero(bg) < 200 ? 0 : Lighting.texture(gradient, bg);
+    for (Mat x : List.of(bg, inside)) {
       x.release();
     }
     return t;
@@ -524,8 +527,8 @@ final class Standardizer {
         "ratio");
   }
 
-  private static void checkPhoto(Frame fr, Mat out, Mat alpha, Rect valid, FaceMesh m, Geometry g) {
-    Mat grey = Metrics.luma(out);
+  private static void checkPhoto(
+      Frame fr, Mat out, Mat grey, Mat gradient, Mat alpha, Rect valid, FaceMesh m, Geometry g) {
     double chinY = m.y()[FaceMesh.CHIN];
     double cheekR = m.x()[FaceMesh.RIGHT_CHEEK];
     double cheekL = m.x()[FaceMesh.LEFT_CHEEK];
@@ -607,7 +610,7 @@ final class Standardizer {
     Core.subtract(bg, person, bg);
     double bgShare = Core.countNonZero(bg) / (double) bg.total();
     double edges = bgShare > 0.03 ? Metrics.edgeDensity(grey, bg) : 0;
-    double texture = bgShare > 0.03 ? Lighting.texture(grey, bg) : 0;
+    double texture = bgShare > 0.03 ? Lighting.texture(gradient, bg) : 0;
     double spread = bgShare > 0.03 ? Lighting.colourSpread(out, bg) : 0;
     fr.metrics.put("backgroundShare", bgShare);
     fr.metrics.put("backgroundEdges", edges);
@@ -631,7 +634,7 @@ final class Standardizer {
                   + Thresholds.MAX_BACKGROUND_EDGES,
               "luma/px"));
     }
-    for (Mat x : List.of(grey, skinGrey, validGrey, person, bg)) {
+    for (Mat x : List.of(skinGrey, validGrey, person, bg)) {
       x.release();
     }
   }
@@ -693,7 +696,7 @@ final class Standardizer {
   static StandardizeResult encode(
       SpecProfile p,
       Mat composed,
-      Mat cutout,
+      Cutout cutout,
       List<Finding> findings,
       Geometry g,
       Map<String, Double> metrics) {
@@ -715,7 +718,6 @@ final class Standardizer {
               "KB"));
     }
     metrics.put("jpegQuality", (double) jpeg.quality());
-    byte[] png = png(cutout);
     boolean accepted = all.stream().noneMatch(f -> f.severity() == Severity.REJECT);
     Report report =
         new Report(
@@ -725,17 +727,7 @@ final class Standardizer {
             all,
             new OutputInfo(
                 p.widthPx(), p.heightPx(), p.dpi(), jpeg.quality(), jpeg.bytes().length));
-    return new StandardizeResult(jpeg.bytes(), png, report);
-  }
-
-  static byte[] png(Mat bgra) {
-    MatOfByte buf = new MatOfByte();
-    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 1);
-    Imgcodecs.imencode(".png", bgra, buf, params);
-    byte[] b = buf.toArray();
-    buf.release();
-    params.release();
-    return b;
+    return new StandardizeResult(jpeg.bytes(), cutout, report);
   }
 
   /** Adds a finding when {@code value} is below {@code min}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -139,6 +140,30 @@ class OutputSpecTest {
     double[] corner = img.get(5, 5);
     assertTrue(corner[0] > 245 && corner[1] > 245 && corner[2] > 245, () -> "corner " + corner[0]);
     assertOutputFormat(recoloured);
+  }
+
+  @Test
+  void theCutOutPngIsEncodedOnlyWhenFirstAskedForAndThenKept() throws Exception {
+    StandardizeResult r =
+        EngineSupport.engine().standardize(Fixtures.jpeg(Fixtures.framed("idpass_3.jpg")), SPEC);
+    assertTrue(r.hasPhoto());
+    assertFalse(r.cutout().encoded(), "the preview path must not pay for the PNG");
+    byte[] png = r.cutoutPng();
+    assertTrue(r.cutout().encoded());
+    assertSame(png, r.cutoutPng(), "encoded once");
+    // The PNG holds exactly the pixels the engine kept, alpha included.
+    Mat fromPng = decode(png);
+    Mat kept = r.cutout().pixels();
+    Mat diff = new Mat();
+    Core.absdiff(fromPng, kept, diff);
+    assertEquals(0, Core.countNonZero(diff.reshape(1)));
+    // A colour change works from the kept pixels, encoded or not.
+    StandardizeResult fresh =
+        EngineSupport.engine().standardize(Fixtures.jpeg(Fixtures.framed("idpass_3.jpg")), SPEC);
+    StandardizeResult white =
+        EngineSupport.engine().recolour(fresh, SPEC, BackgroundColour.parse("#FFFFFF"));
+    assertFalse(fresh.cutout().encoded());
+    assertArrayEquals(png, white.cutoutPng(), "same cut-out, same PNG");
   }
 
   @Test

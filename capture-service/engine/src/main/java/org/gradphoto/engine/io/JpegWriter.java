@@ -21,17 +21,24 @@ public final class JpegWriter {
 
   /**
    * A quality in [minQuality, 100] whose file lands in [minBytes, maxBytes], preferring the upper
-   * part of the window (higher quality): bisects until a size falls in the top 15 % of the window
+   * part of the window (higher quality): searches until a size falls in the top 15 % of the window
    * or the range is exhausted, keeping the best quality that fitted. Falls back to minQuality when
-   * even that is too big.
+   * even that is too big. The next quality to try is read off the sizes already seen (file size
+   * grows steadily with quality), which needs two or three encodings where halving needed five.
    */
   public static Encoded encode(Mat bgr, int dpi, int minQuality, int minBytes, int maxBytes) {
     int goodEnough = Math.max(minBytes, (int) (0.85 * maxBytes));
+    double aim = (goodEnough + (double) maxBytes) / 2;
     int lo = minQuality;
     int hi = 100;
     byte[] best = null;
     int bestQ = -1;
     byte[] atMin = null;
+    // The nearest sizes seen below and above the aim, with their qualities.
+    int belowQ = -1;
+    int belowSize = 0;
+    int aboveQ = -1;
+    int aboveSize = 0;
     // A 480×640 portrait on a plain background usually lands near quality 90.
     int q = Math.max(lo, Math.min(hi, 90));
     while (lo <= hi) {
@@ -48,16 +55,43 @@ public final class JpegWriter {
           break;
         }
         lo = q + 1;
+        belowQ = q;
+        belowSize = b.length;
       } else {
         hi = q - 1;
+        aboveQ = q;
+        aboveSize = b.length;
       }
-      q = (lo + hi) >>> 1;
+      q = next(lo, hi, aim, belowQ, belowSize, aboveQ, aboveSize);
     }
     if (best == null) {
       byte[] b = atMin != null ? atMin : encodeAt(bgr, minQuality);
       return new Encoded(withDensity(b, dpi), minQuality, false);
     }
     return new Encoded(withDensity(best, dpi), bestQ, best.length >= minBytes);
+  }
+
+  /**
+   * Next quality in [lo, hi]: interpolated between the two sizes around the aim when both are
+   * known, else a step from the one known (size roughly doubles from quality 80 to 95), else the
+   * middle.
+   */
+  static int next(
+      int lo, int hi, double aim, int belowQ, int belowSize, int aboveQ, int aboveSize) {
+    if (lo > hi) {
+      return lo;
+    }
+    double guess;
+    if (belowQ >= 0 && aboveQ >= 0) {
+      guess = belowQ + (aim - belowSize) * (aboveQ - belowQ) / Math.max(1, aboveSize - belowSize);
+    } else if (belowQ >= 0) {
+      guess = belowQ + 15 * Math.log(aim / Math.max(1, belowSize)) / Math.log(2);
+    } else if (aboveQ >= 0) {
+      guess = aboveQ - 15 * Math.log(aboveSize / aim) / Math.log(2);
+    } else {
+      guess = (lo + hi) / 2.0;
+    }
+    return Math.max(lo, Math.min(hi, (int) Math.round(guess)));
   }
 
   static byte[] encodeAt(Mat bgr, int quality) {
