@@ -168,7 +168,8 @@ class EligibilityTest {
         .get("/students/me/collections/" + collectionId)
         .then()
         .statusCode(404)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body("code", equalTo("COLLECTION_NOT_FOUND"));
   }
 
   @Test

@@ -30,7 +30,8 @@ class CollectionService implements CollectionsQuery, CollectionProgressUseCase {
         .one(studentId, collectionId)
         .map(
             c ->
-                c.orElseThrow(() -> ProblemException.notFound("NO_SUCH_COLLECTION", "没有找到这条采集记录")));
+                c.orElseThrow(
+                    () -> ProblemException.notFound("COLLECTION_NOT_FOUND", "没有找到这条采集记录")));
   }
 
   @Override
