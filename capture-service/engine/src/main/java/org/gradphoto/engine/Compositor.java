@@ -104,16 +104,20 @@ final class Compositor {
 
   /** Mean colour of the pixels where {@code weight} is 1, in a k×k window (CV_32FC3). */
   private static Mat localMean(Mat img, Mat weight, int k) {
+    Size ks = new Size(k, k);
+    // The weight is one channel: blurred once, then spread to the three for the division.
+    Mat den = new Mat();
+    Imgproc.blur(weight, den, ks);
+    Core.add(den, new Scalar(1e-4), den);
     Mat w3 = new Mat();
     Core.merge(List.of(weight, weight, weight), w3);
     Mat num = new Mat();
     Core.multiply(img, w3, num);
-    Size ks = new Size(k, k);
     Imgproc.blur(num, num, ks);
-    Imgproc.blur(w3, w3, ks);
-    Core.add(w3, new Scalar(1e-4, 1e-4, 1e-4), w3);
+    Core.merge(List.of(den, den, den), w3);
     Core.divide(num, w3, num);
     w3.release();
+    den.release();
     return num;
   }
 
@@ -156,24 +160,29 @@ final class Compositor {
     Mat fgH = new Mat(sumH.size(), sumH.type(), new Scalar(0, 0, 0));
     Mat filled = new Mat(sumH.size(), CvType.CV_8U, new Scalar(0));
     // Widening windows: near pixels take near colours, far ones still get some person colour.
+    Mat sH = new Mat();
+    Core.extractChannel(s3H, sH, 0);
     for (int k : new int[] {5, 13, 31}) {
       Mat num = new Mat();
       Mat den = new Mat();
       Imgproc.blur(sumH, num, new Size(k, k));
-      Imgproc.blur(s3H, den, new Size(k, k));
+      // The weight is the same in all three channels: blur one.
+      Imgproc.blur(sH, den, new Size(k, k));
       Mat take = new Mat();
-      Core.extractChannel(den, take, 0);
-      Imgproc.threshold(take, take, 0.02, 255, Imgproc.THRESH_BINARY);
+      Imgproc.threshold(den, take, 0.02, 255, Imgproc.THRESH_BINARY);
       take.convertTo(take, CvType.CV_8U);
       Core.subtract(take, filled, take);
-      Core.add(den, new Scalar(1e-6, 1e-6, 1e-6), den);
-      Core.divide(num, den, num);
+      Core.add(den, new Scalar(1e-6), den);
+      Mat den3 = new Mat();
+      Core.merge(List.of(den, den, den), den3);
+      Core.divide(num, den3, num);
       num.copyTo(fgH, take);
       Core.bitwise_or(filled, take, filled);
-      for (Mat m : List.of(num, den, take)) {
+      for (Mat m : List.of(num, den, den3, take)) {
         m.release();
       }
     }
+    sH.release();
     Mat fg = new Mat();
     Imgproc.resize(fgH, fg, bgr.size(), 0, 0, Imgproc.INTER_LINEAR);
     // Inside the person the photo is kept untouched.
@@ -190,7 +199,7 @@ final class Compositor {
   static Mat composite(Mat fg, Mat alpha, BackgroundColour colour) {
     Mat a3 = new Mat();
     Core.merge(List.of(alpha, alpha, alpha), a3);
-    Mat bg = new Mat(fg.size(), CvType.CV_32FC3, bgr(colour));
+    Scalar bg = bgr(colour);
     Mat out = new Mat();
     Core.subtract(fg, bg, out);
     Core.multiply(out, a3, out);
@@ -198,7 +207,6 @@ final class Compositor {
     Mat out8 = new Mat();
     out.convertTo(out8, CvType.CV_8UC3);
     a3.release();
-    bg.release();
     out.release();
     return out8;
   }
