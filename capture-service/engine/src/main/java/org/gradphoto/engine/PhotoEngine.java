@@ -45,6 +45,24 @@ public final class PhotoEngine {
   }
 
   /**
+   * OpenCV's own threads for the image work of every call in this process (OpenCV keeps one setting
+   * per process). 1 runs each call on its caller's thread alone, which is right when the caller
+   * already runs about one call per core; 0 or less leaves OpenCV's default (one per core).
+   */
+  public static void openCvThreads(int threads) {
+    loadNative();
+    if (threads > 0) {
+      Core.setNumThreads(threads);
+    }
+  }
+
+  /** OpenCV's current thread setting (see {@link #openCvThreads}). */
+  public static int openCvThreads() {
+    loadNative();
+    return Core.getNumThreads();
+  }
+
+  /**
    * Standardizes one upload.
    *
    * @param input the uploaded bytes (JPEG, PNG or WebP, recognised by content)

@@ -41,6 +41,14 @@ public interface CaptureConfig {
     @WithDefault("10s")
     Duration maxWait();
 
+    /**
+     * OpenCV's threads inside one standardization (one setting per process). 1: each worker's call
+     * runs on its own thread, so workers × 1 fits the cores (with one worker per processor, more
+     * would only make the calls fight for them); 0 leaves OpenCV's default of one per core.
+     */
+    @WithDefault("1")
+    int opencvThreads();
+
     /** Seconds a refused client is told to wait. */
     @WithDefault("5")
     int retryAfterSeconds();

@@ -88,9 +88,9 @@ class AdjustAttemptService implements AdjustAttemptUseCase {
                                                 .replaceWith(new Rerendered(fresh, replaced));
                                           })))
                   .onFailure()
-                  .call(e -> storage.delete(written));
+                  .call(e -> renderer.delete(written));
             })
-        .call(r -> storage.delete(r.replaced()))
+        .call(r -> renderer.delete(r.replaced()))
         .chain(
             r ->
                 views.attempt(

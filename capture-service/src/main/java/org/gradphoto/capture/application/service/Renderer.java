@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.gradphoto.capture.application.port.in.TryLaterException;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
@@ -15,17 +16,20 @@ import org.gradphoto.capture.domain.CropHint;
 import org.gradphoto.kernel.error.ProblemException;
 
 /**
- * Runs the engine on an original and stores what it made: the spec photo and its cut-out, written
- * at once. Records every key it wrote, so that a failure further on can delete them again.
+ * Runs the engine on an original and stores what it made: the spec photo before the answer, its
+ * cut-out (PNG encoding and write) after it, in {@link CutoutWrites}. Records every key it wrote or
+ * is writing, so that a failure further on can delete them again.
  */
 @ApplicationScoped
 class Renderer {
   private final PhotoStorage storage;
   private final PhotoStandardizer standardizer;
+  private final CutoutWrites cutouts;
 
-  Renderer(PhotoStorage storage, PhotoStandardizer standardizer) {
+  Renderer(PhotoStorage storage, PhotoStandardizer standardizer, CutoutWrites cutouts) {
     this.storage = storage;
     this.standardizer = standardizer;
+    this.cutouts = cutouts;
   }
 
   /** True when the engine would take work now (see {@link PhotoStandardizer#hasRoom}). */
@@ -33,12 +37,19 @@ class Renderer {
     return standardizer.hasRoom();
   }
 
-  /** Best effort: deletes whatever was written. */
+  /** Best effort: deletes whatever was written, after any cut-out write among them has ended. */
   Uni<Void> delete(List<String> written) {
-    return storage.delete(written);
+    List<String> keys;
+    synchronized (written) {
+      keys = List.copyOf(written);
+    }
+    return cutouts.settled(keys).chain(() -> storage.delete(keys));
   }
 
-  /** Standardizes and stores the spec photo and cut-out; records the keys it wrote. */
+  /**
+   * Standardizes and stores the spec photo; starts the cut-out's encoding and write once the photo
+   * is stored (not waited for); records both keys.
+   */
   Uni<Attempt.Rendering> render(
       CaptureCollection c,
       UUID attemptId,
@@ -54,13 +65,13 @@ class Renderer {
         .transform(e -> rejected((PhotoStandardizer.Rejected) e))
         .onFailure(PhotoStandardizer.Busy.class)
         .transform(e -> busy((PhotoStandardizer.Busy) e))
-        // The cut-out is written beside the preview, not after it; no photo, nothing to write.
+        // No photo, nothing to write. The cut-out is needed later (review, delivery): its PNG
+        // encoding and write run after the preview is stored, beside the rest of the answer.
         .call(
             s ->
                 s.hasPhoto()
-                    ? both(
-                        put(written, keys[0], s.jpeg(), "image/jpeg"),
-                        put(written, keys[1], s.cutoutPng(), "image/png"))
+                    ? put(written, keys[0], s.jpeg(), "image/jpeg")
+                        .invoke(() -> writeLater(written, keys[1], s.cutoutPng()))
                     : Uni.createFrom().voidItem())
         .map(
             s ->
@@ -102,6 +113,18 @@ class Renderer {
     return work.map(i -> new Settled<T>(i, null))
         .onFailure()
         .recoverWithItem(e -> new Settled<T>(null, e));
+  }
+
+  private void writeLater(List<String> written, String key, Supplier<byte[]> png) {
+    synchronized (written) {
+      written.add(key);
+    }
+    cutouts.start(key, png);
+  }
+
+  /** Completes once this attempt's cut-out is stored (fails if its write failed). */
+  Uni<Void> cutoutWritten(UUID attemptId) {
+    return cutouts.written(attemptId);
   }
 
   Uni<Void> put(List<String> written, String key, byte[] bytes, String mediaType) {

@@ -26,6 +26,7 @@ class StaffImagesService implements StaffImagesQuery {
   private final AttemptRepository attempts;
   private final UnitOfWork uow;
   private final PhotoStorage storage;
+  private final Renderer renderer;
   private final Duration ttl;
 
   StaffImagesService(
@@ -33,11 +34,13 @@ class StaffImagesService implements StaffImagesQuery {
       AttemptRepository attempts,
       UnitOfWork uow,
       PhotoStorage storage,
+      Renderer renderer,
       CaptureConfig config) {
     this.collections = collections;
     this.attempts = attempts;
     this.uow = uow;
     this.storage = storage;
+    this.renderer = renderer;
     this.ttl = config.presignTtl();
   }
 
@@ -69,13 +72,18 @@ class StaffImagesService implements StaffImagesQuery {
                     "SCHOOL_NOT_ALLOWED", "this attempt belongs to a school you do not act for");
               }
               Attempt a = f.attempt();
-              return Uni.combine()
-                  .all()
-                  .unis(
-                      presign(a.rendering().standardizedKey()),
-                      storage.presignGet(a.original().key(), ttl),
-                      presign(a.rendering().cutoutKey()))
-                  .with((s, o, c) -> new AttemptImages(s, o, c, expires));
+              // A cut-out still being written after its upload's answer: its URL once it exists.
+              return renderer
+                  .cutoutWritten(a.id())
+                  .chain(
+                      () ->
+                          Uni.combine()
+                              .all()
+                              .unis(
+                                  presign(a.rendering().standardizedKey()),
+                                  storage.presignGet(a.original().key(), ttl),
+                                  presign(a.rendering().cutoutKey()))
+                              .with((s, o, c) -> new AttemptImages(s, o, c, expires)));
             });
   }
 

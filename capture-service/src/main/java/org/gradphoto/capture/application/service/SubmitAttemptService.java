@@ -23,44 +23,56 @@ class SubmitAttemptService implements SubmitAttemptUseCase {
   private final UnitOfWork uow;
   private final EventPublisher events;
   private final Ownership ownership;
+  private final Renderer renderer;
 
   SubmitAttemptService(
       CollectionRepository collections,
       AttemptRepository attempts,
       UnitOfWork uow,
       EventPublisher events,
-      Ownership ownership) {
+      Ownership ownership,
+      Renderer renderer) {
     this.collections = collections;
     this.attempts = attempts;
     this.uow = uow;
     this.events = events;
     this.ownership = ownership;
+    this.renderer = renderer;
   }
 
   @Override
   public Uni<CaptureStatusView> submit(UUID studentId, UUID collectionId, UUID attemptId) {
     Instant now = Instant.now();
-    return uow.transaction(
-        () ->
-            ownership
-                .ownedAttempt(studentId, collectionId, attemptId)
-                .chain(
-                    l -> {
-                      CaptureCollection c = l.collection();
-                      Attempt a = l.attempts().get(0);
-                      if (a.status() == AttemptStatus.SUBMITTED
-                          && a.id().equals(c.submittedAttemptId())) {
-                        return attempts.count(c.id()).map(n -> Views.status(c, n, now));
-                      }
-                      c.submit(a, now);
-                      a.submitted();
-                      return collections
-                          .save(c)
-                          .chain(() -> attempts.save(a))
-                          .chain(() -> events.publish(submitted(c, a, now), c.id().toString()))
-                          .chain(() -> attempts.count(c.id()))
-                          .map(n -> Views.status(c, n, now));
-                    }));
+    // PhotoSubmitted hands the cut-out's key on: its object must exist by then (written after the
+    // upload's answer; see CutoutWrites).
+    return renderer
+        .cutoutWritten(attemptId)
+        .chain(
+            () ->
+                uow.transaction(
+                    () ->
+                        ownership
+                            .ownedAttempt(studentId, collectionId, attemptId)
+                            .chain(
+                                l -> {
+                                  CaptureCollection c = l.collection();
+                                  Attempt a = l.attempts().get(0);
+                                  if (a.status() == AttemptStatus.SUBMITTED
+                                      && a.id().equals(c.submittedAttemptId())) {
+                                    return attempts.count(c.id()).map(n -> Views.status(c, n, now));
+                                  }
+                                  c.submit(a, now);
+                                  a.submitted();
+                                  return collections
+                                      .save(c)
+                                      .chain(() -> attempts.save(a))
+                                      .chain(
+                                          () ->
+                                              events.publish(
+                                                  submitted(c, a, now), c.id().toString()))
+                                      .chain(() -> attempts.count(c.id()))
+                                      .map(n -> Views.status(c, n, now));
+                                })));
   }
 
   private static PhotoSubmitted submitted(CaptureCollection c, Attempt a, Instant now) {

@@ -46,6 +46,7 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
   private final BoundedWorkPool pool;
   private final String defaultProfile;
   private final int retryAfterSeconds;
+  private final int openCvThreads;
   private final Timer waited;
   private final Timer ran;
 
@@ -59,6 +60,7 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
             "photo-engine", workers, config.engine().queueCapacity(), config.engine().maxWait());
     this.defaultProfile = config.defaultProfile();
     this.retryAfterSeconds = config.engine().retryAfterSeconds();
+    this.openCvThreads = config.engine().opencvThreads();
     Gauge.builder("capture.engine.queued", pool, BoundedWorkPool::queued)
         .description("uploads waiting for a standardization worker")
         .register(metrics);
@@ -82,10 +84,13 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
             () -> {
               long start = System.nanoTime();
               try {
+                PhotoEngine.openCvThreads(openCvThreads);
                 engine.complete(PhotoEngine.load(pool.workers()));
                 Log.infof(
-                    "photo engine ready in %d ms (%d workers)",
-                    (System.nanoTime() - start) / 1_000_000, pool.workers());
+                    "photo engine ready in %d ms (%d workers, OpenCV threads %d)",
+                    (System.nanoTime() - start) / 1_000_000,
+                    pool.workers(),
+                    PhotoEngine.openCvThreads());
               } catch (Throwable e) {
                 Log.error("photo engine failed to load; readiness stays DOWN", e);
                 engine.completeExceptionally(e);
@@ -210,7 +215,8 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
       geometry.put("jpegQuality", (double) report.output().jpegQuality());
       geometry.put("jpegBytes", (double) report.output().jpegBytes());
     }
-    return new Standardized(r.jpeg(), r.cutoutPng(), findings, geometry);
+    // The cut-out's PNG is encoded by the engine when first asked for: after the answer.
+    return new Standardized(r.jpeg(), r.hasPhoto() ? r::cutoutPng : null, findings, geometry);
   }
 
   private static PhotoSpec toSpec(SpecProfile p) {

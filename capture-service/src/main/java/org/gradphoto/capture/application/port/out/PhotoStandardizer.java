@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.gradphoto.capture.domain.CropHint;
 import org.gradphoto.capture.domain.Finding;
 import org.gradphoto.capture.domain.PhotoSpec;
@@ -46,10 +47,15 @@ public interface PhotoStandardizer {
   /**
    * The spec photo, its transparent cut-out, and what the checks found. {@code jpeg} and {@code
    * cutoutPng} are null when a finding leaves nothing honest to show (no face, several people, head
-   * cut off): then there are only findings.
+   * cut off): then there are only findings. The cut-out's PNG is encoded when {@code
+   * cutoutPng.get()} is first called (tens of milliseconds of CPU), so it can wait until the
+   * preview is answered.
    */
   record Standardized(
-      byte[] jpeg, byte[] cutoutPng, List<Finding> findings, Map<String, Double> geometry) {
+      byte[] jpeg,
+      Supplier<byte[]> cutoutPng,
+      List<Finding> findings,
+      Map<String, Double> geometry) {
     public boolean hasPhoto() {
       return jpeg != null;
     }
