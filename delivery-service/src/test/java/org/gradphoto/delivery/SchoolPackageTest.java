@@ -99,7 +99,7 @@ class SchoolPackageTest {
         .statusCode(200)
         .body("", hasSize(1))
         .body("[0].studentNumber", equalTo("2023100203"))
-        .body("[0].idNumberMasked", equalTo("110105********1234"))
+        .body("[0].idNumberMasked", equalTo("**************1234"))
         .body("[0].status", equalTo("COLLECTING"));
 
     String packageId =
@@ -152,13 +152,13 @@ class SchoolPackageTest {
     String[] rowA = lines.get(1).split(",");
     assertEquals("2023100201", rowA[0]);
     assertEquals(a.name(), rowA[1]);
-    assertEquals("110105********123X", rowA[2]);
+    assertEquals("**************123X", rowA[2]);
     assertEquals("11010520000101123X.jpg", rowA[3]);
     assertEquals(sha256(photoA), rowA[5]);
     assertTrue(!csv.contains("11010520000101123X,"), "no clear ID number outside file names");
 
     String missing = new String(entries.get("missing.csv"), StandardCharsets.UTF_8);
-    assertTrue(missing.contains("2023100203," + late.name() + ",110105********1234,采集中"), missing);
+    assertTrue(missing.contains("2023100203," + late.name() + ",**************1234,采集中"), missing);
 
     try (ReadableWorkbook wb =
         new ReadableWorkbook(new ByteArrayInputStream(entries.get("manifest.xlsx")))) {

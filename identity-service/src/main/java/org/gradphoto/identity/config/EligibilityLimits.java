@@ -15,8 +15,22 @@ public interface EligibilityLimits {
   @WithDefault("5")
   int maxFailuresPerSubject();
 
+  /**
+   * Failed attempts from one client address per hour, whatever the account: a campus NAT shares one
+   * address, so this is well above the per-account limit.
+   */
+  @WithDefault("100")
+  int maxFailuresPerClient();
+
   @WithDefault("PT1H")
   Duration failureWindow();
+
+  /**
+   * No-match answers are given no sooner than this after the request came in, so that an unknown ID
+   * number, a wrong name and an entry refused for another reason take the same time.
+   */
+  @WithDefault("PT0.4S")
+  Duration noMatchAnswerTime();
 
   @WithDefault("PT10M")
   Duration matchLifetime();

@@ -5,15 +5,13 @@ public final class Masking {
   private Masking() {}
 
   /**
-   * Keeps the first six and last four characters of an 18-character resident ID and hides the rest;
-   * shorter documents (permits, passports) keep only their last four.
+   * Keeps only the last four characters of an ID number (fewer for very short ones). The first six
+   * of a resident ID name a district and the next eight a birth date: with them shown, a search
+   * over a few thousand numbers would find the whole number (issue #16).
    */
   public static String maskIdNumber(String id) {
     if (id == null || id.isEmpty()) {
       return "";
-    }
-    if (id.length() == 18) {
-      return id.substring(0, 6) + "********" + id.substring(14);
     }
     int keep = Math.min(4, id.length() / 2);
     return "*".repeat(id.length() - keep) + id.substring(id.length() - keep);

@@ -2,6 +2,7 @@ package org.gradphoto.engine.io;
 
 import org.gradphoto.engine.InputRejectedException;
 import org.gradphoto.engine.InputRejectedException.Reason;
+import org.gradphoto.kernel.image.ImageLimits;
 
 /**
  * Reads format, dimensions and EXIF orientation straight from the bytes, so that bombs and absurd
@@ -9,19 +10,21 @@ import org.gradphoto.engine.InputRejectedException.Reason;
  */
 public final class HeaderReader {
 
+  // The limits are shared with identity-service's ImageHeaderGuard (shared-kernel ImageLimits).
+
   /** Uploads larger than this are refused outright. */
-  public static final int MAX_BYTES = 40 * 1024 * 1024;
+  public static final int MAX_BYTES = ImageLimits.MAX_BYTES;
 
   /** Longest side accepted. */
-  public static final int MAX_SIDE = 16_384;
+  public static final int MAX_SIDE = ImageLimits.MAX_SIDE;
 
   /**
    * JPEG can be decoded at 1/2–1/8 scale (the DCT does the scaling), so more pixels are safe than
    * for PNG and WebP, which are always decoded at full size.
    */
-  public static final long MAX_PIXELS_JPEG = 120_000_000L;
+  public static final long MAX_PIXELS_JPEG = ImageLimits.MAX_PIXELS_SCALED_DECODE;
 
-  public static final long MAX_PIXELS_OTHER = 50_000_000L;
+  public static final long MAX_PIXELS_OTHER = ImageLimits.MAX_PIXELS_FULL_DECODE;
 
   private HeaderReader() {}
 

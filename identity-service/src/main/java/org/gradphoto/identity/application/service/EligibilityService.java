@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.gradphoto.identity.application.port.in.EligibilityUseCase;
+import org.gradphoto.identity.application.port.out.BatchRepository;
 import org.gradphoto.identity.application.port.out.CollectionRepository;
 import org.gradphoto.identity.application.port.out.EligibilityAttempts;
+import org.gradphoto.identity.application.port.out.EligibilityAttempts.Budget;
 import org.gradphoto.identity.application.port.out.PendingMatches;
 import org.gradphoto.identity.application.port.out.PendingMatches.PendingMatch;
 import org.gradphoto.identity.application.port.out.QrCodeReader;
@@ -42,15 +45,22 @@ import org.gradphoto.kernel.value.PhoneNumber;
 /**
  * The three ways to 获取采集资格. Every way ends in the same place: the matched roster entries go through
  * {@link EligibilityRules}, and a grant binds the entry, opens the collection and emits
- * EligibilityGranted in one transaction. A failed match is counted per account and per subject
- * (keyed hash of what identifies the student), and the answer to a failed match is always the same
- * sentence, so nobody learns whether an ID number or code exists.
+ * EligibilityGranted in one transaction.
+ *
+ * <p>Nothing an attempt answers may tell whether the ID number or code typed is on a roster: an
+ * unknown number, a wrong name, an entry bound to another account, outside its window or in a batch
+ * without this mode all get the same 404 NO_MATCH, no sooner than {@code noMatchAnswerTime} after
+ * the request, and all count against the limits. Only what depends on the school alone (mode A: no
+ * batch of the school offers the mode or is open) is said before any lookup. Each attempt takes a
+ * unit from its account's, subject's (keyed hash of what identifies the student) and client's
+ * budget atomically before it is evaluated; a grant gives them back.
  */
 @ApplicationScoped
 class EligibilityService implements EligibilityUseCase {
   static final String NO_MATCH = "未匹配到采集信息，请联系学院核实信息";
 
   private final RosterRepository roster;
+  private final BatchRepository batches;
   private final CollectionRepository collections;
   private final EligibilityAttempts attempts;
   private final PendingMatches matches;
@@ -61,6 +71,7 @@ class EligibilityService implements EligibilityUseCase {
 
   EligibilityService(
       RosterRepository roster,
+      BatchRepository batches,
       CollectionRepository collections,
       EligibilityAttempts attempts,
       PendingMatches matches,
@@ -69,6 +80,7 @@ class EligibilityService implements EligibilityUseCase {
       KeyedHash hash,
       EligibilityLimits limits) {
     this.roster = roster;
+    this.batches = batches;
     this.collections = collections;
     this.attempts = attempts;
     this.matches = matches;
@@ -78,22 +90,44 @@ class EligibilityService implements EligibilityUseCase {
     this.limits = limits;
   }
 
-  /** What a request matched, under the subject its failures are counted against. */
-  private record Lookup(String subject, EligibilityMode mode, Uni<List<Candidate>> found) {}
+  /**
+   * What a request looks for, under the subject its failures are counted against; {@code school} is
+   * the school mode A names before any lookup.
+   */
+  private record Lookup(
+      String subject,
+      EligibilityMode mode,
+      Optional<String> school,
+      Supplier<Uni<List<Candidate>>> find) {}
 
   @Override
-  public Uni<Granted> bySchoolNameAndId(UUID studentId, BySchool request) {
-    Lookup l = lookup(studentId, request);
-    return l.found().chain(found -> settle(studentId, l.subject(), l.mode(), found));
+  public Uni<Granted> bySchoolNameAndId(UUID studentId, String client, BySchool request) {
+    Lookup l = lookup(request);
+    return schoolOffers(l)
+        .chain(
+            () ->
+                attempt(
+                    studentId,
+                    client,
+                    l,
+                    () ->
+                        l.find().get().chain(found -> decideAndGrant(studentId, l.mode(), found))));
   }
 
   @Override
-  public Uni<Confirmation> match(UUID studentId, BySchool request) {
-    Lookup l = lookup(studentId, request);
-    return l.found().chain(found -> propose(studentId, l.subject(), l.mode(), found));
+  public Uni<Confirmation> match(UUID studentId, String client, BySchool request) {
+    Lookup l = lookup(request);
+    return schoolOffers(l)
+        .chain(
+            () ->
+                attempt(
+                    studentId,
+                    client,
+                    l,
+                    () -> l.find().get().chain(found -> propose(studentId, l.mode(), found))));
   }
 
-  private Lookup lookup(UUID studentId, BySchool request) {
+  private Lookup lookup(BySchool request) {
     String school = required(request.schoolCode(), "schoolCode", "请选择所在院校");
     String name = required(request.name(), "name", "请填写姓名");
     IdDocument id = document(request.idType(), request.idNumber());
@@ -101,28 +135,34 @@ class EligibilityService implements EligibilityUseCase {
     return new Lookup(
         idHash,
         EligibilityMode.SCHOOL_NAME_ID,
-        guarded(
-            studentId,
-            idHash,
-            () ->
-                roster
-                    .byIdHash(idHash, Optional.of(school))
-                    .map(found -> inBatch(onlyNamed(found, name), request.batchId()))));
+        Optional.of(school),
+        () ->
+            roster
+                .byIdHash(idHash, Optional.of(school))
+                .map(found -> inBatch(onlyNamed(found, name), request.batchId())));
   }
 
   @Override
-  public Uni<Granted> byChsiCode(UUID studentId, ByChsiCode request) {
-    Lookup l = lookup(studentId, request);
-    return l.found().chain(found -> settle(studentId, l.subject(), l.mode(), found));
+  public Uni<Granted> byChsiCode(UUID studentId, String client, ByChsiCode request) {
+    Lookup l = lookup(request);
+    return attempt(
+        studentId,
+        client,
+        l,
+        () -> l.find().get().chain(found -> decideAndGrant(studentId, l.mode(), found)));
   }
 
   @Override
-  public Uni<Confirmation> match(UUID studentId, ByChsiCode request) {
-    Lookup l = lookup(studentId, request);
-    return l.found().chain(found -> propose(studentId, l.subject(), l.mode(), found));
+  public Uni<Confirmation> match(UUID studentId, String client, ByChsiCode request) {
+    Lookup l = lookup(request);
+    return attempt(
+        studentId,
+        client,
+        l,
+        () -> l.find().get().chain(found -> propose(studentId, l.mode(), found)));
   }
 
-  private Lookup lookup(UUID studentId, ByChsiCode request) {
+  private Lookup lookup(ByChsiCode request) {
     String code = required(request.chsiCode(), "chsiCode", "请先扫描或识别学信网图像采集码").strip();
     String lastFour =
         request.idLastFour() == null ? "" : request.idLastFour().strip().toUpperCase(Locale.ROOT);
@@ -133,19 +173,17 @@ class EligibilityService implements EligibilityUseCase {
     return new Lookup(
         subject,
         EligibilityMode.CHSI_CODE,
-        guarded(
-            studentId,
-            subject,
-            () ->
-                roster
-                    .byChsiCode(code)
-                    .map(
-                        found ->
-                            inBatch(
-                                found.stream()
-                                    .filter(c -> sameSecret(c.entry().idLastFour(), lastFour))
-                                    .toList(),
-                                request.batchId()))));
+        Optional.empty(),
+        () ->
+            roster
+                .byChsiCode(code)
+                .map(
+                    found ->
+                        inBatch(
+                            found.stream()
+                                .filter(c -> sameSecret(c.entry().idLastFour(), lastFour))
+                                .toList(),
+                            request.batchId())));
   }
 
   @Override
@@ -163,51 +201,61 @@ class EligibilityService implements EligibilityUseCase {
   }
 
   @Override
-  public Uni<Confirmation> match(UUID studentId, ByIdAndPhone request) {
+  public Uni<Confirmation> match(UUID studentId, String client, ByIdAndPhone request) {
     String name = required(request.name(), "name", "请填写姓名");
     IdDocument id = document(request.idType(), request.idNumber());
     String phoneCode = required(request.phoneCode(), "phoneCode", "请授权微信绑定的手机号");
     String idHash = hash.hash(id.lookupKey());
-    EligibilityMode mode = EligibilityMode.ID_AND_PHONE;
     return weChat
         .phoneNumberFor(phoneCode)
         .onFailure(WeChatGateway.Rejected.class)
         .transform(e -> ProblemException.badRequest("PHONE_NOT_AUTHORISED", "手机号授权失败，请重新授权"))
         .map(phone -> hash.hash("phone:" + new PhoneNumber(phone).value()))
         .chain(
-            phoneHash ->
-                guarded(
-                    studentId,
-                    idHash,
-                    () ->
-                        roster
-                            .byIdHash(idHash, Optional.empty())
-                            .map(
-                                found ->
-                                    inBatch(onlyNamed(found, name), request.batchId()).stream()
-                                        .filter(
-                                            c ->
-                                                c.entry()
-                                                    .phoneHash()
-                                                    .map(h -> sameSecret(h, phoneHash))
-                                                    .orElse(true))
-                                        .toList())))
-        .chain(found -> propose(studentId, idHash, mode, found));
+            phoneHash -> {
+              Lookup l =
+                  new Lookup(
+                      idHash,
+                      EligibilityMode.ID_AND_PHONE,
+                      Optional.empty(),
+                      () ->
+                          roster
+                              .byIdHash(idHash, Optional.empty())
+                              // An entry without a phone on the roster cannot be matched in
+                              // mode C: any phone would do for it.
+                              .map(
+                                  found ->
+                                      inBatch(onlyNamed(found, name), request.batchId()).stream()
+                                          .filter(
+                                              c ->
+                                                  c.entry()
+                                                      .phoneHash()
+                                                      .map(h -> sameSecret(h, phoneHash))
+                                                      .orElse(false))
+                                          .toList()));
+              return attempt(
+                  studentId,
+                  client,
+                  l,
+                  () -> l.find().get().chain(found -> propose(studentId, l.mode(), found)));
+            });
   }
 
   /** A match is kept for the student to confirm (核验学籍信息); nothing is bound yet. */
-  private Uni<Confirmation> propose(
-      UUID studentId, String subject, EligibilityMode mode, List<Candidate> found) {
+  private Uni<Confirmation> propose(UUID studentId, EligibilityMode mode, List<Candidate> found) {
     if (found.isEmpty()) {
-      return noMatch(studentId, subject, mode);
+      return Uni.createFrom().failure(new NoMatch());
     }
     Decision d = EligibilityRules.decide(found, studentId, mode, Instant.now());
     Candidate c =
         switch (d) {
           case Grant g -> g.candidate();
           case AlreadyHeld h -> h.candidate();
-          case Refused r -> throw refusal(r);
+          case Refused r -> null;
         };
+    if (c == null) {
+      return Uni.createFrom().failure(new NoMatch());
+    }
     Instant expires = Instant.now().plus(limits.matchLifetime());
     PendingMatch pending = new PendingMatch(Ids.newId(), studentId, c.entry().id(), expires, mode);
     return matches
@@ -236,46 +284,111 @@ class EligibilityService implements EligibilityUseCase {
                   .chain(
                       c ->
                           c.isEmpty()
-                              ? Uni.createFrom().failure(noMatchProblem())
+                              ? Uni.createFrom().<Granted>failure(new NoMatch())
                               : decideAndGrant(studentId, m.get().mode(), List.of(c.get())));
-            });
+            })
+        .onFailure(NoMatch.class)
+        .transform(e -> noMatchProblem());
   }
 
   // ------------------------------------------------------------------ shared steps
 
-  /** Refuses at once when the account or the subject has used up its failed attempts. */
-  private Uni<List<Candidate>> guarded(
-      UUID studentId, String subject, Supplier<Uni<List<Candidate>>> lookup) {
-    Instant since = Instant.now().minus(limits.failureWindow());
-    return attempts
-        .failuresSince(studentId, subject, since)
-        .chain(
-            counts -> {
-              if (counts.byAccount() >= limits.maxFailuresPerAccount()
-                  || counts.bySubject() >= limits.maxFailuresPerSubject()) {
-                return Uni.createFrom()
-                    .failure(
-                        new ProblemException(
-                            429,
-                            "TOO_MANY_ATTEMPTS",
-                            "Too many attempts",
-                            "尝试次数过多，请1小时后再试；如信息无误仍无法匹配，请联系学院核实信息",
-                            List.of(),
-                            Map.of("retryAfterSeconds", limits.failureWindow().toSeconds())));
+  /** An answer that must look like every other no-match answer. */
+  private static final class NoMatch extends RuntimeException {
+    NoMatch() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Mode A names the school first: when none of its batches offers the mode, or none is open, that
+   * is said at once. It depends on the school alone, so it tells nothing about a person.
+   */
+  private Uni<Void> schoolOffers(Lookup l) {
+    EligibilityMode mode = l.mode();
+    return batches
+        .ofSchool(l.school().orElseThrow())
+        .map(
+            all -> {
+              List<Batch> offering = all.stream().filter(b -> b.offers(mode)).toList();
+              if (!all.isEmpty() && offering.isEmpty()) {
+                throw modeNotOffered();
               }
-              return lookup.get();
+              Instant now = Instant.now();
+              if (!offering.isEmpty()
+                  && offering.stream().noneMatch(b -> b.signUp().contains(now))) {
+                Batch nearest =
+                    offering.stream()
+                        .min(
+                            java.util.Comparator.comparing(
+                                b -> Duration.between(now, b.signUp().opensAt()).abs().toSeconds()))
+                        .orElseThrow();
+                throw outsideWindow(nearest);
+              }
+              return null;
             });
   }
 
-  private Uni<Granted> settle(
-      UUID studentId, String subject, EligibilityMode mode, List<Candidate> found) {
-    if (found.isEmpty()) {
-      return noMatch(studentId, subject, mode);
+  /**
+   * Takes a unit from the account's, the subject's and the client's budgets (429 when one is used
+   * up), evaluates, gives the units back on success and keeps them for anything else; a no-match is
+   * answered no sooner than the configured answer time after the attempt began.
+   */
+  private <T> Uni<T> attempt(
+      UUID studentId, String client, Lookup lookup, Supplier<Uni<T>> evaluate) {
+    String subject = lookup.subject();
+    EligibilityMode mode = lookup.mode();
+    long began = System.nanoTime();
+    List<Budget> budgets =
+        List.of(
+            new Budget("account:" + studentId, limits.maxFailuresPerAccount()),
+            new Budget("subject:" + subject, limits.maxFailuresPerSubject()),
+            new Budget(
+                "client:" + hash.hash("client:" + (client == null ? "" : client)),
+                limits.maxFailuresPerClient()));
+    Instant now = Instant.now();
+    return attempts
+        .reserve(budgets, now, limits.failureWindow())
+        .chain(
+            allowed -> {
+              if (!allowed) {
+                return Uni.createFrom().<T>failure(tooManyAttempts());
+              }
+              return Uni.createFrom()
+                  .deferred(evaluate::get)
+                  .call(() -> attempts.release(budgets))
+                  .onFailure(NoMatch.class)
+                  .recoverWithUni(
+                      () ->
+                          attempts
+                              .recordFailure(studentId, subject, mode.name(), Instant.now())
+                              .chain(() -> untilAnswerTime(began))
+                              .chain(() -> Uni.createFrom().<T>failure(noMatchProblem())));
+            });
+  }
+
+  private Uni<Void> untilAnswerTime(long began) {
+    Duration left = limits.noMatchAnswerTime().minus(Duration.ofNanos(System.nanoTime() - began));
+    if (left.isNegative() || left.isZero()) {
+      return Uni.createFrom().voidItem();
     }
-    return decideAndGrant(studentId, mode, found);
+    return Uni.createFrom().voidItem().onItem().delayIt().by(left);
+  }
+
+  private ProblemException tooManyAttempts() {
+    return new ProblemException(
+        429,
+        "TOO_MANY_ATTEMPTS",
+        "Too many attempts",
+        "尝试次数过多，请1小时后再试；如信息无误仍无法匹配，请联系学院核实信息",
+        List.of(),
+        Map.of("retryAfterSeconds", limits.failureWindow().toSeconds()));
   }
 
   private Uni<Granted> decideAndGrant(UUID studentId, EligibilityMode mode, List<Candidate> found) {
+    if (found.isEmpty()) {
+      return Uni.createFrom().failure(new NoMatch());
+    }
     Decision d = EligibilityRules.decide(found, studentId, mode, Instant.now());
     return switch (d) {
       case AlreadyHeld h ->
@@ -284,15 +397,13 @@ class EligibilityService implements EligibilityUseCase {
               .chain(
                   id ->
                       id.isEmpty()
-                          ? Uni.createFrom()
-                              .failure(
-                                  refusal(
-                                      new Refused(
-                                          EligibilityRules.Reason.BOUND_TO_ANOTHER_ACCOUNT,
-                                          h.candidate())))
+                          ? Uni.createFrom().<Granted>failure(new NoMatch())
                           : view(studentId, id.get(), false));
       case Grant g -> grant(studentId, g.candidate());
-      case Refused r -> Uni.createFrom().failure(refusal(r));
+      // Bound to another account, outside its window, mode not offered: said only after a match,
+      // so it would confirm the ID number; the student reads the no-match sentence (contact the
+      // school) like everyone else.
+      case Refused r -> Uni.createFrom().failure(new NoMatch());
     };
   }
 
@@ -334,45 +445,31 @@ class EligibilityService implements EligibilityUseCase {
             bound ->
                 bound
                     ? view(studentId, collectionId, true)
-                    : Uni.createFrom()
-                        .failure(
-                            refusal(
-                                new Refused(EligibilityRules.Reason.BOUND_TO_ANOTHER_ACCOUNT, c))));
+                    : Uni.createFrom().failure(new NoMatch()));
   }
 
   private Uni<Granted> view(UUID studentId, UUID collectionId, boolean created) {
     return collections.one(studentId, collectionId).map(v -> new Granted(created, v.orElseThrow()));
   }
 
-  private <T> Uni<T> noMatch(UUID studentId, String subject, EligibilityMode mode) {
-    return attempts
-        .recordFailure(studentId, subject, mode.name(), Instant.now())
-        .chain(() -> Uni.createFrom().failure(noMatchProblem()));
-  }
-
   private static ProblemException noMatchProblem() {
     return ProblemException.notFound("NO_MATCH", NO_MATCH);
   }
 
-  private static ProblemException refusal(Refused r) {
-    Batch b = r.candidate().batch();
-    return switch (r.reason()) {
-      case BOUND_TO_ANOTHER_ACCOUNT ->
-          ProblemException.conflict(
-              "BOUND_TO_ANOTHER_ACCOUNT", "该学籍信息已绑定其他微信账号。请使用本人微信采集；如有疑问，请联系学校处理");
-      case OUTSIDE_WINDOW ->
-          new ProblemException(
-              422,
-              "OUTSIDE_WINDOW",
-              "Outside the collection window",
-              "当前不在报名时间内，不能获取采集资格。报名缴费时间：" + b.signUp().describe(),
-              List.of(),
-              Map.of(
-                  "opensAt", b.signUp().opensAt().toString(),
-                  "closesAt", b.signUp().closesAt().toString()));
-      case MODE_NOT_OFFERED ->
-          ProblemException.unprocessable("MODE_NOT_OFFERED", "该采集批次未开通此方式获取采集资格，请按学校通知的方式操作");
-    };
+  private static ProblemException outsideWindow(Batch b) {
+    return new ProblemException(
+        422,
+        "OUTSIDE_WINDOW",
+        "Outside the collection window",
+        "当前不在报名时间内，不能获取采集资格。报名缴费时间：" + b.signUp().describe(),
+        List.of(),
+        Map.of(
+            "opensAt", b.signUp().opensAt().toString(),
+            "closesAt", b.signUp().closesAt().toString()));
+  }
+
+  private static ProblemException modeNotOffered() {
+    return ProblemException.unprocessable("MODE_NOT_OFFERED", "该采集批次未开通此方式获取采集资格，请按学校通知的方式操作");
   }
 
   /** Only the entries of the batch the student chose, when they chose one. */

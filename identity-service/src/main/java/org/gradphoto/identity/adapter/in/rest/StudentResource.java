@@ -2,6 +2,7 @@ package org.gradphoto.identity.adapter.in.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -56,15 +57,19 @@ public class StudentResource {
   /** Mode A: 选择所在院校 + 姓名 + 证件号码. */
   @POST
   @Path("eligibility/by-school")
-  public Uni<Response> bySchool(BySchool body) {
-    return eligibility.bySchoolNameAndId(student(), body(body)).map(StudentResource::granted);
+  public Uni<Response> bySchool(BySchool body, HttpServerRequest http) {
+    return eligibility
+        .bySchoolNameAndId(student(), client(http), body(body))
+        .map(StudentResource::granted);
   }
 
   /** Mode B: 学信网图像采集码 + 证件号码后四位. */
   @POST
   @Path("eligibility/by-chsi-code")
-  public Uni<Response> byChsiCode(ByChsiCode body) {
-    return eligibility.byChsiCode(student(), body(body)).map(StudentResource::granted);
+  public Uni<Response> byChsiCode(ByChsiCode body, HttpServerRequest http) {
+    return eligibility
+        .byChsiCode(student(), client(http), body(body))
+        .map(StudentResource::granted);
   }
 
   /** Mode B, 相册识别: multipart field {@code image} with a picture of the code. */
@@ -92,22 +97,22 @@ public class StudentResource {
   /** Mode C, step 1: 姓名 + 证件类型 + 证件号码 + 微信授权手机号 → 请核对信息. */
   @POST
   @Path("eligibility/matches")
-  public Uni<Confirmation> match(ByIdAndPhone body) {
-    return eligibility.match(student(), body(body));
+  public Uni<Confirmation> match(ByIdAndPhone body, HttpServerRequest http) {
+    return eligibility.match(student(), client(http), body(body));
   }
 
   /** Mode A, step 1: what would be bound, for 核验学籍信息; binds only on confirm. */
   @POST
   @Path("eligibility/matches/by-school")
-  public Uni<Confirmation> matchBySchool(BySchool body) {
-    return eligibility.match(student(), body(body));
+  public Uni<Confirmation> matchBySchool(BySchool body, HttpServerRequest http) {
+    return eligibility.match(student(), client(http), body(body));
   }
 
   /** Mode B, step 1: what would be bound, for 核验学籍信息; binds only on confirm. */
   @POST
   @Path("eligibility/matches/by-chsi-code")
-  public Uni<Confirmation> matchByChsiCode(ByChsiCode body) {
-    return eligibility.match(student(), body(body));
+  public Uni<Confirmation> matchByChsiCode(ByChsiCode body, HttpServerRequest http) {
+    return eligibility.match(student(), client(http), body(body));
   }
 
   /** Step 2 of every mode: 确认无误. */
@@ -149,6 +154,14 @@ public class StudentResource {
     } catch (RuntimeException e) {
       throw ProblemException.forbidden("NOT_A_STUDENT", "请使用学生账号登录");
     }
+  }
+
+  /**
+   * The caller's address: behind the gateway Quarkus takes it from the gateway's X-Forwarded-For
+   * (quarkus.http.proxy.*), which the gateway sets to the address it saw, never the caller's own.
+   */
+  private static String client(HttpServerRequest http) {
+    return http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
   }
 
   private static <T> T body(T body) {

@@ -5,7 +5,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.gradphoto.identity.application.port.out.EligibilityAttempts;
 import org.gradphoto.identity.application.port.out.PendingMatches;
@@ -19,18 +21,75 @@ class PgEligibilityAttempts implements EligibilityAttempts {
     this.pool = pool;
   }
 
+  /**
+   * Takes a unit from one budget under its row lock: a new window starts when the old one is over;
+   * no row comes back when the budget is used up.
+   */
+  private static final String TAKE =
+      """
+      insert into eligibility_budget as b (budget_key, window_start, used) values ($1, $2, 1)
+      on conflict (budget_key) do update
+        set used = case when b.window_start <= $3 then 1 else b.used + 1 end,
+            window_start = case when b.window_start <= $3 then $2 else b.window_start end
+        where b.window_start <= $3 or b.used < $4
+      returning used
+      """;
+
+  /** Thrown inside the transaction to roll back the units already taken. */
+  private static final class UsedUp extends RuntimeException {
+    UsedUp() {
+      super(null, null, false, false);
+    }
+  }
+
   @Override
-  public Uni<Counts> failuresSince(UUID studentId, String subjectKey, Instant since) {
-    return pool.preparedQuery(
-            "select (select count(*) from eligibility_attempt where student_id = $1 and at >= $3)"
-                + " as by_account, (select count(*) from eligibility_attempt where subject_key = $2"
-                + " and at >= $3) as by_subject")
-        .execute(Tuple.of(studentId, subjectKey, Sql.time(since)))
-        .map(
-            rows -> {
-              Row r = rows.iterator().next();
-              return new Counts(r.getLong("by_account"), r.getLong("by_subject"));
-            });
+  public Uni<Boolean> reserve(List<Budget> budgets, Instant now, Duration window) {
+    // Always in the same order, so two attempts sharing budgets cannot deadlock.
+    List<Budget> ordered =
+        budgets.stream().sorted(java.util.Comparator.comparing(Budget::key)).toList();
+    return pool.withTransaction(
+            conn -> {
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (Budget b : ordered) {
+                chain =
+                    chain.chain(
+                        () ->
+                            conn.preparedQuery(TAKE)
+                                .execute(
+                                    Tuple.of(
+                                        b.key(),
+                                        Sql.time(now),
+                                        Sql.time(now.minus(window)),
+                                        b.limit()))
+                                .map(
+                                    rows -> {
+                                      if (rows.size() == 0) {
+                                        throw new UsedUp();
+                                      }
+                                      return null;
+                                    }));
+              }
+              return chain.replaceWith(Boolean.TRUE);
+            })
+        .onFailure(UsedUp.class)
+        .recoverWithItem(Boolean.FALSE);
+  }
+
+  @Override
+  public Uni<Void> release(List<Budget> budgets) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    // One row at a time, in the order reserve locks them.
+    for (String key : budgets.stream().map(Budget::key).sorted().toList()) {
+      chain =
+          chain.chain(
+              () ->
+                  pool.preparedQuery(
+                          "update eligibility_budget set used = greatest(used - 1, 0)"
+                              + " where budget_key = $1")
+                      .execute(Tuple.of(key))
+                      .replaceWithVoid());
+    }
+    return chain;
   }
 
   @Override

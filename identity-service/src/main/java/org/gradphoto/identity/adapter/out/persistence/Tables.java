@@ -259,6 +259,24 @@ final class Tables {
     public Instant at;
   }
 
+  /**
+   * What is left of one eligibility budget (an account, a subject, a client address) in its current
+   * window; a row is locked while an attempt takes from it, so parallel attempts queue.
+   */
+  @Entity
+  @Table(name = "eligibility_budget")
+  static class BudgetRow {
+    @Id
+    @Column(name = "budget_key")
+    public String budgetKey;
+
+    @Column(name = "window_start", nullable = false)
+    public Instant windowStart;
+
+    @Column(nullable = false)
+    public int used;
+  }
+
   @Entity
   @Table(
       name = "eligibility_attempt",
