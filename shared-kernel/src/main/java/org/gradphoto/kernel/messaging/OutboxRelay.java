@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gradphoto.kernel.logging.Redacted;
 
 /**
  * The sending half of the transactional outbox. Claims a batch of committed, unsent events (a
@@ -85,7 +86,7 @@ public class OutboxRelay {
               return sendAll(claimed).chain(this::markSent);
             })
         .onFailure()
-        .invoke(e -> Log.warnf("outbox relay round failed: %s", e.toString()))
+        .invoke(e -> Log.warnf("outbox relay round failed: %s", Redacted.describe(e)))
         .onFailure()
         .recoverWithItem(0);
   }
@@ -122,7 +123,7 @@ public class OutboxRelay {
               if (error == null) {
                 done.complete(eventId);
               } else {
-                Log.warnf("event %s not sent, will retry: %s", eventId, error.toString());
+                Log.warnf("event %s not sent, will retry: %s", eventId, Redacted.describe(error));
                 done.completeExceptionally(error);
               }
             });

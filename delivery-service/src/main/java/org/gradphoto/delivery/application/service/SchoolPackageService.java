@@ -30,6 +30,7 @@ import org.gradphoto.delivery.domain.SchoolPackage;
 import org.gradphoto.delivery.domain.StudentCollection;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.event.PhotosDelivered;
+import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.kernel.value.Ids;
 
@@ -189,7 +190,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
         .onFailure()
         .recoverWithUni(
             e -> {
-              Log.errorf(e, "package %s failed", pkg.packageId());
+              Log.errorf(Redacted.of(e), "package %s failed", pkg.packageId());
               return uow.transaction(() -> packages.save(pkg.failed(e.getClass().getSimpleName())));
             });
   }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.payment.application.port.in.MaintainOrdersUseCase;
 import org.gradphoto.payment.application.port.out.OrderRepository;
 import org.gradphoto.payment.application.port.out.UnitOfWork;
@@ -103,7 +104,8 @@ class MaintainOrdersService implements MaintainOrdersUseCase {
                     .onFailure()
                     .recoverWithUni(
                         e -> {
-                          Log.warnf("order %s not reconciled: %s", order.id(), e.toString());
+                          Log.warnf(
+                              "order %s not reconciled: %s", order.id(), Redacted.describe(e));
                           return Uni.createFrom().voidItem();
                         }))
         .collect()

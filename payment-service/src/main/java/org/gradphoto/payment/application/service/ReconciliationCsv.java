@@ -3,6 +3,7 @@ package org.gradphoto.payment.application.service;
 import java.time.Instant;
 import java.util.List;
 import org.gradphoto.kernel.value.Money;
+import org.gradphoto.kernel.value.SpreadsheetCells;
 import org.gradphoto.payment.application.port.in.OperatorOrdersUseCase.OrderSummary;
 
 /**
@@ -50,16 +51,6 @@ final class ReconciliationCsv {
 
   /** RFC 4180 quoting, and a leading quote against formula injection in spreadsheets. */
   static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
+    return SpreadsheetCells.csv(value);
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.capture.config.S3Config;
+import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.kernel.reactive.ContextResume;
 
 /**
@@ -137,7 +138,7 @@ class MinioPhotoStorage implements PhotoStorage {
                   client.removeObject(
                       RemoveObjectArgs.builder().bucket(bucket).object(key).build());
                 } catch (MinioException | RuntimeException e) {
-                  Log.warnf("could not delete object %s: %s", key, e.toString());
+                  Log.warnf("could not delete object %s: %s", key, Redacted.describe(e));
                 }
               }
               return null;

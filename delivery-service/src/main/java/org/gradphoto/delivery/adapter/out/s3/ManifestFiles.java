@@ -12,6 +12,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.gradphoto.delivery.domain.MissingStudent;
 import org.gradphoto.delivery.domain.PackageEntry;
+import org.gradphoto.kernel.value.SpreadsheetCells;
 
 /**
  * The package's manifest (清单) and missing list (未完成名单) as CSV (UTF-8 with BOM, so Excel reads the
@@ -70,8 +71,9 @@ final class ManifestFiles {
     for (int r = 0; r < rows.size(); r++) {
       List<String> row = rows.get(r);
       for (int c = 0; c < row.size(); c++) {
-        // Text cells: student numbers keep their leading zeros.
-        ws.value(r + 1, c, row.get(c));
+        // Text cells: student numbers keep their leading zeros; never a formula, also when the
+        // sheet is saved again as CSV.
+        ws.value(r + 1, c, SpreadsheetCells.neutralise(row.get(c)));
       }
     }
   }
@@ -88,14 +90,7 @@ final class ManifestFiles {
 
   /** Quotes when needed; a leading formula character is neutralised (CSV injection). */
   static String cell(String v) {
-    String s = v;
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
+    return SpreadsheetCells.csv(v);
   }
 
   private static String nz(String s) {

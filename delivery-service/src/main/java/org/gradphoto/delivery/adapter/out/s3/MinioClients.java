@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.gradphoto.delivery.config.S3Config;
+import org.gradphoto.kernel.logging.Redacted;
 
 /**
  * The MinIO clients: one for this service's own traffic, one that only signs URLs for the address
@@ -43,7 +44,7 @@ class MinioClients {
     try {
       ensureBuckets();
     } catch (MinioException | RuntimeException e) {
-      Log.warnf("object storage not ready at startup: %s", e.toString());
+      Log.warnf("object storage not ready at startup: %s", Redacted.describe(e));
     }
   }
 

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.payment.application.port.in.MaintainOrdersUseCase;
 
 /** Every minute (configurable): reconcile late or lost notifications and close timed-out orders. */
@@ -35,7 +36,7 @@ class OrderSweepScheduler {
         .onFailure()
         .recoverWithItem(
             e -> {
-              Log.warnf("order sweep failed: %s", e.toString());
+              Log.warnf("order sweep failed: %s", Redacted.describe(e));
               return null;
             })
         .replaceWithVoid();

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.review.application.port.in.RefreshQueueMetricsUseCase;
 
 /** Recounts the queue gauges now and then (a gauge cannot query the database itself). */
@@ -23,7 +24,7 @@ class QueueMetricsRefresher {
   Uni<Void> refresh() {
     return Panache.withSession(metrics::refreshQueueMetrics)
         .onFailure()
-        .invoke(e -> Log.warnf("queue metrics not refreshed: %s", e.toString()))
+        .invoke(e -> Log.warnf("queue metrics not refreshed: %s", Redacted.describe(e)))
         .onFailure()
         .recoverWithNull();
   }
