@@ -2,9 +2,10 @@
 // The student's whole journey in headless Chromium (the OS package) against the local platform
 // (`deploy/local/up`), as issue #9 asks:
 //   happy path:     log in (sandbox) → eligibility (mode A, after one "not matched") → pay (sandbox)
-//                   → upload a portrait in the guide frame → preview → submit → a reviewer passes
-//                   (review-service staff API, Keycloak password grant) → 采集完成 → download the
-//                   standard photo and the layout sheet
+//                   → upload a portrait in the guide frame → preview → submit → 撤回 (no reviewer
+//                   yet) → retake → submit → a reviewer claims it → 撤回 refused → the reviewer
+//                   passes (review-service staff API, Keycloak password grant) → 采集完成 →
+//                   download the standard photo and the layout sheet
 //   rejection path: log in → eligibility (mode C, confirmation page) → pay → upload → submit →
 //                   reviewer rejects → 初审失败，请重拍 with the reason → retake (no second payment)
 //                   → submit → reviewer passes → 采集完成
@@ -247,6 +248,27 @@ async function submit(j, path, phone, again = '') {
   })
 }
 
+/** 撤回 on the detail page and its confirmation; answers the message the page then shows. */
+async function withdraw(phone) {
+  await phone.tap('撤回')
+  await phone.see('撤回照片')
+  await phone.tap('确定撤回')
+  const r = await waitForAny(phone, ['照片已撤回，可以重新拍照，或再次提交这张照片'], 30000)
+  return r ?? 'no answer to 撤回 within 30 s'
+}
+
+/** A reviewer claims the collection's open task (and keeps it: the decision comes later). */
+async function reviewerClaims(j, path, state) {
+  await j.step(path, '审核员认领 (review-service staff API)', null, async () => {
+    const token = await staffToken('reviewer')
+    const task = await eventually('a review task for the collection', async () => {
+      const q = await api('GET', `/api/review/staff/tasks?school=${SCHOOL}&batch=${state.batchId}&limit=100`, { token })
+      return (q.items ?? []).find((t) => t.collectionId === state.collectionId && !t.outcome && t.status !== 'DECIDED')
+    }, { timeoutMs: 60000, everyMs: 2000 })
+    await api('POST', `/api/review/staff/tasks/${task.id}/claim`, { token })
+  })
+}
+
 async function reviewerDecides(j, path, state, outcome) {
   await j.step(path, `审核员 ${outcome === 'PASS' ? '通过' : '驳回'} (review-service staff API)`, null, async () => {
     const token = await staffToken('reviewer')
@@ -397,6 +419,24 @@ async function main() {
       // a 12 MP phone original of ~6 MB against the batch's 2 MB limit: the app re-encodes it
       await uploadAndPreview(j, 'happy', phone, '', { name: 'IMG_4032.jpg', mimeType: 'image/jpeg', buffer: BIG })
       await submit(j, 'happy', phone)
+      await j.step('happy', '审核中 撤回 before a reviewer claims it → 待提交', phone.page, async () => {
+        const r = await withdraw(phone)
+        if (r !== '照片已撤回，可以重新拍照，或再次提交这张照片') throw new Error(r)
+        await phone.see('照片已标准化，请确认后提交审核')
+      })
+      await j.step('happy', '撤回后重拍: 拍照 → 拍照要求 (no second payment)', phone.page, async () => {
+        await phone.tap('拍照')
+        const r = await waitForAny(phone, ['拍照注意事项', '立即支付'], 20000)
+        if (r !== '拍照注意事项') throw new Error(`拍照 after withdrawing went to ${r}`)
+      })
+      await uploadAndPreview(j, 'happy', phone, '撤回后重拍: ')
+      await submit(j, 'happy', phone, '撤回后重拍: ')
+      await reviewerClaims(j, 'happy', state)
+      await j.step('happy', '审核员已认领: 撤回 refused (审核员已开始审核，不能撤回)', phone.page, async () => {
+        const r = await withdraw(phone)
+        if (!r.includes('审核员已开始审核，不能撤回')) throw new Error(`撤回 of a claimed photo: ${r}`)
+        await phone.see('照片已提交，正在人工审核，请耐心等待审核结果')
+      })
       await reviewerDecides(j, 'happy', state, 'PASS')
       await seeCompleted(j, 'happy', phone, state)
       await j.step('happy', '下载图片 标准照 and 排版照', phone.page, async () => {

@@ -45,7 +45,7 @@ const M2 = '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d'
 const B1 = '11111111-2222-4333-8444-555555555555'
 const B2 = '22222222-3333-4444-8555-666666666666'
 const LATER = new Date(Date.now() + 5 * 86400_000).toISOString()
-const platform = { eligible: false, eligible2: false, paid: false, uploaded: false, submitted: false, status: 'AWAITING_PHOTO', phase: 'AWAITING_PAYMENT', reasons: [], colour: '#64C5FF' }
+const platform = { eligible: false, eligible2: false, paid: false, uploaded: false, submitted: false, claimed: false, withdrawals: 0, status: 'AWAITING_PHOTO', phase: 'AWAITING_PAYMENT', reasons: [], colour: '#64C5FF' }
 const NOTICE = '各位同学：请使用本人微信完成采集。\n采集前请阅读拍照要求，审核通过后不支持更换照片。'
 const batch1 = {
   batchId: B1, batchName: '2026届本科毕业生图像采集', schoolCode: '10999', schoolName: '示例大学', notice: NOTICE,
@@ -116,6 +116,12 @@ function answer(method, path, body) {
   if (path === `/api/capture/collections/${C}/attempts`) { platform.uploaded = true; platform.phase = 'READY_TO_SUBMIT'; return ok(attempt(), 201) }
   if (path === `/api/capture/collections/${C}/attempts/${A}`) return ok(attempt())
   if (path === `/api/capture/collections/${C}/attempts/${A}/submit`) { platform.submitted = true; platform.phase = 'UNDER_REVIEW'; platform.status = 'IN_REVIEW'; return ok(capture()) }
+  // review-service: withdrawn while no reviewer holds it; refused once one does
+  if (path === `/api/review/students/me/collections/${C}/withdrawal`) {
+    if (platform.claimed) return problem(409, 'ALREADY_CLAIMED', '审核员已开始审核，不能撤回。请耐心等待审核结果。')
+    platform.withdrawals++; platform.submitted = false; platform.phase = 'READY_TO_SUBMIT'; platform.status = 'AWAITING_PHOTO'
+    return ok({ collectionId: C, attemptId: A, withdrawnAt: '2026-11-23T08:30:00Z', state: 'AWAITING_PHOTO' })
+  }
   if (path === '/api/delivery/students/me/notification-consent') return ok({ authorised: true, available: 1, accepted: 1, declined: 0 })
   if (path.startsWith(`/api/delivery/students/me/collections/${C}/downloads/`)) return ok({ url: `${ORIGIN}/s3/${path.endsWith('standard-photo') ? 'standard' : 'layout'}.jpg?X-Amz-Signature=x`, fileName: '2022001001.jpg', expiresAt: '2026-11-23T09:00:00Z' })
   return problem(404, 'NOT_FOUND', `stand-in has no ${method} ${path}`)
@@ -151,7 +157,13 @@ try {
   const vis = (loc) => loc.filter({ visible: true }).first()
   const tap = async (t) => { const el = await tappable(page, t); await page.waitForTimeout(600); await el.click() }
   const see = (t, o) => vis(page.getByText(t, o)).waitFor({ timeout: 15000 })
-  const fill = async (id, v) => { const h = vis(page.locator(`#${id}`)); await h.waitFor({ timeout: 15000 }); const i = h.locator('input'); await ((await i.count()) ? i.first() : h).fill(v) }
+  // Taro's <taro-input-core> shows before the <input> inside it is rendered: wait for that one
+  const fill = async (id, v) => {
+    const h = vis(page.locator(`#${id}`)); await h.waitFor({ timeout: 15000 })
+    const tag = await h.evaluate((el) => el.tagName.toLowerCase())
+    const target = tag === 'input' || tag === 'textarea' ? h : h.locator('input, textarea').first()
+    await target.waitFor({ state: 'visible', timeout: 15000 }); await target.fill(v)
+  }
   const fits = async (what) => {
     await page.waitForTimeout(700) // page transitions slide in from the right
     const w = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))
@@ -248,6 +260,20 @@ try {
     if (platform.colour !== '#FFFFFF') throw new Error(`the choice did not reach capture: ${platform.colour}`)
   })
   await S('提交 → 通知授权 → 审核中', async () => { await tap('确认提交'); await see('照片已提交'); await see('审核时间预计三个工作日内', { exact: false }); await tap('通知我'); await see('照片已提交，正在人工审核，请耐心等待审核结果'); await see('审核时间预计三个工作日内。', { exact: false }) })
+  platform.claimed = true
+  await S('审核中: 撤回 refused once a reviewer claimed it', async () => {
+    await tap('撤回'); await see('撤回照片'); await tap('确定撤回'); await see('审核员已开始审核，不能撤回。请耐心等待审核结果。')
+    await see('照片已提交，正在人工审核，请耐心等待审核结果')
+  })
+  platform.claimed = false
+  await S('撤回 → 待提交 (the photo kept, retake or submit again)', async () => {
+    await tap('撤回'); await tap('确定撤回'); await see('照片已撤回，可以重新拍照，或再次提交这张照片'); await see('照片已标准化，请确认后提交审核')
+    if (platform.withdrawals !== 1) throw new Error(`review-service was asked to withdraw ${platform.withdrawals} times`)
+    await see('查看标准化照片'); await see('拍照')
+  })
+  await S('再次提交 → 审核中', async () => {
+    await tap('查看标准化照片'); await tap('确认提交'); await see('照片已提交'); await tap('暂不'); await see('照片已提交，正在人工审核，请耐心等待审核结果'); await see('撤回')
+  })
   platform.status = 'REJECTED'; platform.phase = 'RETAKE_REQUESTED'; platform.reasons = [{ code: 'GLASSES_GLARE', message: '眼镜反光，请调整角度或摘下眼镜后重拍' }]
   await S('初审失败，请重拍 with reasons', async () => { await tap('刷新状态'); await see('初审失败，请重拍'); await see('眼镜反光，请调整角度或摘下眼镜后重拍'); await see('重新拍照') })
   platform.status = 'REVIEW_PASSED'; platform.phase = 'PASSED'; platform.reasons = []

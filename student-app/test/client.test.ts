@@ -249,3 +249,30 @@ describe('a collection identity has just granted', () => {
     expect(f.requests).toHaveLength(1)
   })
 })
+
+describe('withdrawing a submission', () => {
+  it('posts to review-service and asks again while review has not seen the submission yet', async () => {
+    let n = 0
+    const f = fake(() => (++n === 1
+      ? problem(409, '没有正在等待审核的照片，无需撤回。', { code: 'NOTHING_TO_WITHDRAW' })
+      : json(200, { collectionId: 'c1', attemptId: 'a1', withdrawnAt: '2027-05-01T08:00:00Z', state: 'AWAITING_PHOTO' })))
+    const waits: number[] = []
+    const api = createApi({ transport: f.transport, session: session(), sleep: async (ms) => { waits.push(ms) } })
+    expect(await api.withdraw('c1')).toEqual({ attemptId: 'a1', withdrawnAt: '2027-05-01T08:00:00Z' })
+    expect(f.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/review/students/me/collections/c1/withdrawal',
+      'POST /api/review/students/me/collections/c1/withdrawal',
+    ])
+    expect(waits).toEqual([300])
+  })
+
+  it('shows the refusal once a reviewer has claimed the photo, without asking again', async () => {
+    const f = fake(() => problem(409, '审核员已开始审核，不能撤回。请耐心等待审核结果。', { code: 'ALREADY_CLAIMED' }))
+    const api = createApi({ transport: f.transport, session: session(), sleep: async () => { throw new Error('no wait expected') } })
+    const err = await api.withdraw('c1').catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.code).toBe('ALREADY_CLAIMED')
+    expect(messageOf(err)).toBe('审核员已开始审核，不能撤回。请耐心等待审核结果。')
+    expect(f.requests).toHaveLength(1)
+  })
+})

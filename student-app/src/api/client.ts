@@ -52,6 +52,7 @@ export const PATHS = {
   download: (collectionId: string, kind: 'standard' | 'layout') =>
     `/api/delivery/students/me/collections/${enc(collectionId)}/downloads/${kind === 'standard' ? 'standard-photo' : 'layout-sheet'}`,
   notifyConsent: '/api/delivery/students/me/notification-consent',
+  withdraw: (collectionId: string) => `/api/review/students/me/collections/${enc(collectionId)}/withdrawal`,
 }
 
 export interface Session {
@@ -291,6 +292,25 @@ export function createApi(opts: ApiOptions) {
     /** Submits the attempt for review; answers with the collection's new capture state. */
     async submit(collectionId: string, attemptId: string): Promise<CaptureState> {
       return toCaptureState(await send('POST', PATHS.submit(collectionId, attemptId), {}), collectionId)
+    },
+
+    /**
+     * Withdraws the photo waiting for review (review-service), while no reviewer has claimed it.
+     * Review learns of a submission from capture's event a moment after capture answered: until
+     * then it answers 404 COLLECTION_NOT_FOUND or 409 NOTHING_TO_WITHDRAW, so both are asked
+     * again over the same few seconds as a fresh collection. 409 ALREADY_CLAIMED is final.
+     */
+    async withdraw(collectionId: string): Promise<{ attemptId: string | null; withdrawnAt: string | null }> {
+      for (let i = 0; ; i++) {
+        try {
+          const r = await send<{ attemptId?: string; withdrawnAt?: string }>('POST', PATHS.withdraw(collectionId), {})
+          return { attemptId: r?.attemptId ?? null, withdrawnAt: r?.withdrawnAt ?? null }
+        } catch (e) {
+          const notYet = e instanceof ApiError && (e.code === 'COLLECTION_NOT_FOUND' || e.code === 'NOTHING_TO_WITHDRAW')
+          if (!notYet || i >= propagationDelays.length) throw e
+          await sleep(propagationDelays[i])
+        }
+      }
     },
 
     // ---------------------------------------------------------------- delivery

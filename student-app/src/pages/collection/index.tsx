@@ -5,7 +5,7 @@ import { api } from '../../api'
 import { ErrorBar, Row, ServiceButton, StatusCard, WindowText } from '../../components/ui'
 import { currentBatch, rememberBatch, reviewSentence, supportLine } from '../../lib/batch'
 import { formatDateTime } from '../../lib/format'
-import { go, param, useLoad } from '../../lib/hooks'
+import { go, param, sleep, useLoad } from '../../lib/hooks'
 import { authoriseResultNotification } from '../../lib/notify'
 import { messageOf } from '../../lib/problem'
 import { formatFen, mergeStatus, statusView } from '../../lib/status'
@@ -44,6 +44,33 @@ export default function CollectionDetail() {
   const shoot = () => {
     if (c.paymentPolicy === 'PAY_BEFORE_CAPTURE' && paid !== true) go(`/pages/service/index?id=${encodeURIComponent(id)}`)
     else go(`/pages/requirements/index?id=${encodeURIComponent(id)}`)
+  }
+  // 撤回: while no reviewer has claimed the photo (review-service refuses once one has)
+  const withdraw = async () => {
+    const r = await Taro.showModal({
+      title: '撤回照片',
+      content: '撤回后可以重新拍照，或再次提交这张照片。审核员开始审核后就不能撤回了。',
+      confirmText: '确定撤回',
+      cancelText: '不撤回',
+    })
+    if (!r.confirm) return
+    setBusy(true)
+    setActionError(null)
+    setNotice(null)
+    try {
+      await api.withdraw(id)
+      // capture and identity learn of it from review's event a moment later
+      for (const ms of [300, 700, 1000, 1500, 2000, 2500]) {
+        const d = await reload()
+        if (d && d.view.phase !== 'IN_REVIEW') break
+        await sleep(ms)
+      }
+      setNotice('照片已撤回，可以重新拍照，或再次提交这张照片')
+    } catch (e) {
+      setActionError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
   }
   const notify = async () => {
     setBusy(true)
@@ -85,11 +112,14 @@ export default function CollectionDetail() {
         <Button className={`btn ${view.phase === 'PREVIEW' ? 'btn-default' : 'btn-primary'}`} onClick={shoot}>{view.phase === 'REJECTED' ? '重新拍照' : '拍照'}</Button>
       )}
       {view.canDownload && <Button className="btn btn-primary" onClick={() => go(`/pages/download/index?id=${encodeURIComponent(id)}`)}>下载图片</Button>}
+      {view.phase === 'IN_REVIEW' && (
+        <Button className="btn btn-default" id="withdraw" disabled={busy} onClick={() => { void withdraw() }}>撤回</Button>
+      )}
       {(view.phase === 'IN_REVIEW' || view.phase === 'PREVIEW') && (
         <Button className="btn btn-default" disabled={busy} onClick={notify}>审核结果通知我</Button>
       )}
       <Button className="btn btn-default" onClick={() => { void reload() }}>刷新状态</Button>
-      {view.phase === 'IN_REVIEW' && <Text className="hint" id="review-promise">{reviewSentence(batch)}。审核中如发现信息有误或想更换照片，请联系客服：{supportLine(batch).text}。照片一经审核通过，即不支持更换照片。</Text>}
+      {view.phase === 'IN_REVIEW' && <Text className="hint" id="review-promise">{reviewSentence(batch)}。审核员开始审核前可以撤回照片重拍；如发现信息有误，请联系客服：{supportLine(batch).text}。照片一经审核通过，即不支持更换照片。</Text>}
       {view.phase === 'REJECTED' && <Text className="hint">请按审核意见尽快重新拍照，重拍上传不需要重复付费。</Text>}
       <Button className="btn btn-default" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>返回首页</Button>
       <ServiceButton />
