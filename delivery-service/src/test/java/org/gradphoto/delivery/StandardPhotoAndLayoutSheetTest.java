@@ -4,8 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.quarkus.test.junit.QuarkusTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -20,8 +23,9 @@ import org.gradphoto.testsupport.StudentTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * CollectionCompleted on the real broker pins the photo in real S3 and renders layout sheets; the
- * student downloads both through presigned links, and the sheets are measured in pixels.
+ * CollectionCompleted on the real broker pins the photo in real S3; layout sheets are drawn when
+ * first asked for; the student downloads both through presigned links, and the sheets are measured
+ * in pixels.
  */
 @QuarkusTest
 class StandardPhotoAndLayoutSheetTest {
@@ -130,6 +134,37 @@ class StandardPhotoAndLayoutSheetTest {
     Fixtures.awaitStatus(s, "COMPLETED");
 
     assertGrid(sheet(link(s, "layout-sheet?sheet=6-inch")), 4, 3, 413, 295);
+  }
+
+  /**
+   * A completion pins only the photo; a sheet is drawn when first asked for and kept, so the
+   * completion event costs no drawing (under a 1,000-student load, drawing all three sheets per
+   * completion kept this consumer far behind).
+   */
+  @Test
+  void a_layout_sheet_is_drawn_when_first_asked_for_and_kept() throws Exception {
+    Student s = Student.of(BATCH, "10999", "2023000106", "110105200001061236", "chsi-graduation");
+    Fixtures.grant(s);
+    Fixtures.complete(s, 480, 640);
+    Fixtures.awaitStatus(s, "COMPLETED");
+    String key = "collections/" + s.collectionId() + "/layout-6-inch.jpg";
+    assertFalse(stored(key), "no sheet is drawn before a student asks for one");
+
+    byte[] first = Fixtures.fetch(link(s, "layout-sheet?sheet=6-inch")).body();
+    assertTrue(stored(key), "the drawn sheet is kept");
+    byte[] again = Fixtures.fetch(link(s, "layout-sheet?sheet=6-inch")).body();
+    assertArrayEquals(first, again);
+  }
+
+  private static boolean stored(String key) throws Exception {
+    try {
+      Fixtures.s3()
+          .statObject(StatObjectArgs.builder().bucket("gradphoto-packages").object(key).build());
+      return true;
+    } catch (ErrorResponseException e) {
+      assertEquals("NoSuchKey", e.errorResponse().code());
+      return false;
+    }
   }
 
   @Test

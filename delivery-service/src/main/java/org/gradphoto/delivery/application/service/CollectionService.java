@@ -5,9 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import org.gradphoto.delivery.application.port.in.CompleteCollectionUseCase;
 import org.gradphoto.delivery.application.port.in.RecordEligibilityUseCase;
@@ -15,16 +13,13 @@ import org.gradphoto.delivery.application.port.out.Blocking;
 import org.gradphoto.delivery.application.port.out.CollectionRepository;
 import org.gradphoto.delivery.application.port.out.PhotoImaging;
 import org.gradphoto.delivery.application.port.out.PhotoStore;
-import org.gradphoto.delivery.domain.LayoutPlan;
-import org.gradphoto.delivery.domain.LayoutPlanner;
 import org.gradphoto.delivery.domain.PinnedPhoto;
 import org.gradphoto.delivery.domain.Roster;
-import org.gradphoto.delivery.domain.SheetSize;
 import org.gradphoto.delivery.domain.StudentCollection;
 
 /**
  * Keeps delivery's record of each collection and, on completion, pins the standard photo (a copy in
- * delivery's own bucket that nothing upstream can change) and renders its layout sheets.
+ * delivery's own bucket that nothing upstream can change) and notes the layout sheets it fits on.
  */
 @ApplicationScoped
 class CollectionService implements RecordEligibilityUseCase, CompleteCollectionUseCase {
@@ -81,7 +76,11 @@ class CollectionService implements RecordEligibilityUseCase, CompleteCollectionU
             });
   }
 
-  /** Copies the photo into delivery's bucket and renders every sheet it fits on. */
+  /**
+   * Copies the photo into delivery's bucket and notes the sheets it fits on. The sheets themselves
+   * are drawn when a student first asks for one ({@link LayoutSheets}): drawing all three for every
+   * completion kept this consumer ~1 s per event behind a class finishing at once.
+   */
   private Uni<PinnedPhoto> pin(Completion c) {
     String prefix = "collections/" + c.collectionId() + "/";
     return store
@@ -89,47 +88,21 @@ class CollectionService implements RecordEligibilityUseCase, CompleteCollectionU
         .chain(
             bytes ->
                 blocking
-                    .call(() -> renderSheets(bytes))
+                    .call(() -> imaging.describe(bytes))
                     .chain(
-                        sheets -> {
-                          Map<SheetSize, String> keys = new EnumMap<>(SheetSize.class);
-                          Uni<Void> chain =
-                              store.store(prefix + "standard.jpg", bytes, "image/jpeg");
-                          for (Map.Entry<SheetSize, byte[]> s : sheets.rendered.entrySet()) {
-                            String key = prefix + "layout-" + s.getKey().id() + ".jpg";
-                            keys.put(s.getKey(), key);
-                            chain = chain.chain(() -> store.store(key, s.getValue(), "image/jpeg"));
-                          }
-                          PhotoImaging.PhotoInfo info = sheets.info;
-                          return chain.replaceWith(
-                              new PinnedPhoto(
-                                  prefix + "standard.jpg",
-                                  c.standardizedKey(),
-                                  sha256(bytes),
-                                  bytes.length,
-                                  info.widthPx(),
-                                  info.heightPx(),
-                                  info.dpi(),
-                                  keys));
-                        }));
-  }
-
-  private record Sheets(PhotoImaging.PhotoInfo info, Map<SheetSize, byte[]> rendered) {}
-
-  private Sheets renderSheets(byte[] photo) {
-    PhotoImaging.PhotoInfo info = imaging.describe(photo);
-    Map<SheetSize, byte[]> rendered = new EnumMap<>(SheetSize.class);
-    for (SheetSize sheet : SheetSize.values()) {
-      LayoutPlan plan;
-      try {
-        plan = LayoutPlanner.plan(sheet, info.widthPx(), info.heightPx(), info.dpi());
-      } catch (IllegalArgumentException tooLarge) {
-        Log.warnf("no layout sheet %s: %s", sheet.id(), tooLarge.getMessage());
-        continue;
-      }
-      rendered.put(sheet, imaging.render(photo, plan));
-    }
-    return new Sheets(info, rendered);
+                        info ->
+                            store
+                                .store(prefix + "standard.jpg", bytes, "image/jpeg")
+                                .replaceWith(
+                                    new PinnedPhoto(
+                                        prefix + "standard.jpg",
+                                        c.standardizedKey(),
+                                        sha256(bytes),
+                                        bytes.length,
+                                        info.widthPx(),
+                                        info.heightPx(),
+                                        info.dpi(),
+                                        LayoutSheets.keys(prefix, info)))));
   }
 
   static String sha256(byte[] bytes) {

@@ -21,17 +21,20 @@ class StudentDownloadsService implements StudentDownloadsUseCase {
   private final CollectionRepository collections;
   private final DownloadLinks links;
   private final UnitOfWork uow;
+  private final LayoutSheets sheets;
   private final Duration ttl;
 
   StudentDownloadsService(
       CollectionRepository collections,
       DownloadLinks links,
       UnitOfWork uow,
+      LayoutSheets sheets,
       @ConfigProperty(name = "gradphoto.delivery.student-link-ttl", defaultValue = "PT5M")
           Duration ttl) {
     this.collections = collections;
     this.links = links;
     this.uow = uow;
+    this.sheets = sheets;
     this.ttl = ttl;
   }
 
@@ -72,12 +75,16 @@ class StudentDownloadsService implements StudentDownloadsUseCase {
                             "LAYOUT_SHEET_UNAVAILABLE",
                             "这张照片放不进" + sheet.label() + "排版纸，请选择其他尺寸。"));
               }
-              return links.link(
-                  key,
-                  "排版照-" + sheet.label() + ".jpg",
-                  "layout-sheet-" + sheet.id() + ".jpg",
-                  "image/jpeg",
-                  ttl);
+              return sheets
+                  .ensure(c.photo(), sheet, key)
+                  .chain(
+                      () ->
+                          links.link(
+                              key,
+                              "排版照-" + sheet.label() + ".jpg",
+                              "layout-sheet-" + sheet.id() + ".jpg",
+                              "image/jpeg",
+                              ttl));
             });
   }
 

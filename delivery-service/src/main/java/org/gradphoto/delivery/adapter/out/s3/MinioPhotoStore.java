@@ -5,6 +5,8 @@ import io.minio.GetObjectResponse;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +64,30 @@ class MinioPhotoStore implements PhotoStore, DownloadLinks {
             return null;
           } catch (MinioException e) {
             throw new IllegalStateException("cannot store " + key + ": " + e, e);
+          }
+        });
+  }
+
+  @Override
+  public Uni<byte[]> read(String key) {
+    return blocking.call(() -> read(s3.config.packagesBucket(), key));
+  }
+
+  @Override
+  public Uni<Boolean> exists(String key) {
+    return blocking.call(
+        () -> {
+          try {
+            s3.client.statObject(
+                StatObjectArgs.builder().bucket(s3.config.packagesBucket()).object(key).build());
+            return true;
+          } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+              return false;
+            }
+            throw new IllegalStateException("cannot look up " + key + ": " + e, e);
+          } catch (MinioException e) {
+            throw new IllegalStateException("cannot look up " + key + ": " + e, e);
           }
         });
   }

@@ -12,4 +12,10 @@ public interface PhotoStore {
 
   /** Stores a file in delivery's bucket. */
   Uni<Void> store(String key, byte[] bytes, String contentType);
+
+  /** The bytes of a file in delivery's bucket. */
+  Uni<byte[]> read(String key);
+
+  /** Whether delivery's bucket holds a file under this key. */
+  Uni<Boolean> exists(String key);
 }
