@@ -79,6 +79,7 @@ public class StudentJourneySimulation extends Simulation {
   private final ReviewerToken reviewer = new ReviewerToken(settings);
   private final List<byte[]> photos = photos();
   private final AtomicInteger completed = new AtomicInteger();
+  private final AtomicInteger ended = new AtomicInteger();
   private final LoadSampler load = new LoadSampler();
   private final Instant deadline;
 
@@ -92,27 +93,31 @@ public class StudentJourneySimulation extends Simulation {
     ScenarioBuilder students =
         scenario("student journey")
             .feed(batch.students().iterator())
-            .exec(login())
-            .exitHereIfFailed()
-            .exec(eligibility())
-            .exitHereIfFailed()
-            .exec(pay())
-            .exitHereIfFailed()
-            .exec(uploadAndSubmit())
-            .exitHereIfFailed()
-            .exec(awaitReview())
-            .exitHereIfFailed()
-            .exec(download())
-            .exitHereIfFailed()
+            .exitBlockOnFail()
+            .on(
+                exec(login())
+                    .exec(eligibility())
+                    .exec(pay())
+                    .exec(uploadAndSubmit())
+                    .exec(awaitReview())
+                    .exec(download())
+                    .exec(
+                        session -> {
+                          if (!session.isFailed()) {
+                            completed.incrementAndGet();
+                          }
+                          return session;
+                        }))
+            // A journey that failed has ended too: the reviewer stops once every journey has.
             .exec(
                 session -> {
-                  completed.incrementAndGet();
+                  ended.incrementAndGet();
                   return session;
                 });
 
     ScenarioBuilder reviewing =
         scenario("reviewer")
-            .asLongAs(session -> completed.get() < settings.journeys() && Instant.now().isBefore(deadline))
+            .asLongAs(session -> ended.get() < settings.journeys() && Instant.now().isBefore(deadline))
             .on(reviewOne());
 
     List<Assertion> assertions = new ArrayList<>();
@@ -147,8 +152,8 @@ public class StudentJourneySimulation extends Simulation {
   public void after() {
     load.stop();
     System.out.printf(
-        "load test: %d of %d journeys completed (photo downloaded); %s%n",
-        completed.get(), settings.journeys(), load.summary());
+        "load test: %d of %d journeys completed (photo downloaded), %d ended without; %s%n",
+        completed.get(), settings.journeys(), ended.get() - completed.get(), load.summary());
   }
 
   // ------------------------------------------------------------------ the student's steps
@@ -279,11 +284,16 @@ public class StudentJourneySimulation extends Simulation {
                     .then(jsonPath("$.url").saveAs("photoUrl")),
             404,
             409)
-        .exec(
-            http("delivery: standard photo file")
-                .get("#{photoUrl}")
-                .header("Accept", "image/*")
-                .check(header("Content-Type").is("image/jpeg")));
+        // Never answered with a link: the journey fails here, by name, instead of asking for a
+        // link it does not have.
+        .exec(session -> session.contains("photoUrl") ? session : session.markAsFailed())
+        .doIf(session -> session.contains("photoUrl"))
+        .then(
+            exec(
+                http("delivery: standard photo file")
+                    .get("#{photoUrl}")
+                    .header("Accept", "image/*")
+                    .check(header("Content-Type").is("image/jpeg"))));
   }
 
   /**
