@@ -286,14 +286,14 @@ public class StudentJourneySimulation extends Simulation {
             409)
         // Never answered with a link: the journey fails here, by name, instead of asking for a
         // link it does not have.
-        .exec(session -> session.contains("photoUrl") ? session : session.markAsFailed())
-        .doIf(session -> session.contains("photoUrl"))
+        .doIfOrElse(session -> session.contains("photoUrl"))
         .then(
             exec(
                 http("delivery: standard photo file")
                     .get("#{photoUrl}")
                     .header("Accept", "image/*")
-                    .check(header("Content-Type").is("image/jpeg"))));
+                    .check(header("Content-Type").is("image/jpeg"))))
+        .orElse(exec(Session::markAsFailed));
   }
 
   /**
