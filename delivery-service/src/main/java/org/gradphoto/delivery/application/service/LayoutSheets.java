@@ -43,27 +43,25 @@ class LayoutSheets {
     return keys;
   }
 
-  /** Makes sure the sheet is stored under its key; {@code key} is one of {@link #keys}. */
-  Uni<Void> ensure(PinnedPhoto photo, SheetSize sheet, String key) {
+  /** Makes sure the sheet is stored under its key in {@link PinnedPhoto#layoutKeys}. */
+  Uni<Void> ensure(PinnedPhoto photo, SheetSize sheet) {
+    String key = photo.layoutKeys().get(sheet);
     return store
         .exists(key)
+        .chain(present -> present ? Uni.createFrom().voidItem() : draw(photo, sheet, key));
+  }
+
+  private Uni<Void> draw(PinnedPhoto photo, SheetSize sheet, String key) {
+    return store
+        .read(photo.standardKey())
         .chain(
-            present ->
-                present
-                    ? Uni.createFrom().voidItem()
-                    : store
-                        .read(photo.standardKey())
-                        .chain(
-                            bytes ->
-                                blocking.call(
-                                    () ->
-                                        imaging.render(
-                                            bytes,
-                                            LayoutPlanner.plan(
-                                                sheet,
-                                                photo.widthPx(),
-                                                photo.heightPx(),
-                                                photo.dpi()))))
-                        .chain(jpeg -> store.store(key, jpeg, "image/jpeg")));
+            bytes ->
+                blocking.call(
+                    () ->
+                        imaging.render(
+                            bytes,
+                            LayoutPlanner.plan(
+                                sheet, photo.widthPx(), photo.heightPx(), photo.dpi()))))
+        .chain(jpeg -> store.store(key, jpeg, "image/jpeg"));
   }
 }

@@ -76,7 +76,7 @@ class StudentDownloadsService implements StudentDownloadsUseCase {
                             "这张照片放不进" + sheet.label() + "排版纸，请选择其他尺寸。"));
               }
               return sheets
-                  .ensure(c.photo(), sheet, key)
+                  .ensure(c.photo(), sheet)
                   .chain(
                       () ->
                           links.link(
