@@ -27,6 +27,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.gradphoto.delivery.Fixtures.Student;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.event.Topics;
@@ -56,6 +57,20 @@ class SchoolPackageTest {
 
   private static String sha256(byte[] b) throws NoSuchAlgorithmException {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  /** Whether the student's list of collections holds this one. */
+  private static boolean sees(Student s) {
+    return given()
+            .auth()
+            .oauth2(StudentTokens.forStudent(s.studentId()))
+            .get("/students/me/collections")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("find { it.collectionId == '" + s.collectionId() + "' }.status")
+        != null;
   }
 
   private static String awaitPackage(String token, String packageId) {
@@ -244,6 +259,88 @@ class SchoolPackageTest {
     assertTrue(
         zip.headers().firstValue("Content-Disposition").orElse("").contains(SCHOOL + "_photos_"));
     assertTrue(unzip(zip.body()).containsKey("photos/2023100301.jpg"));
+  }
+
+  /**
+   * Issue #16, item 1: the wrong account completed a roster entry's collection before an operator
+   * unbound it. From BindingRevoked on it no longer sees the collection; the rightful student,
+   * granted the same collection, completes it, and the package holds one photo for the entry —
+   * theirs — even beside a second collection of the same entry left from before unbindings were
+   * events.
+   */
+  @Test
+  void after_an_unbinding_the_package_holds_one_photo_per_roster_entry_the_rightful_students()
+      throws Exception {
+    UUID batch = UUID.randomUUID();
+    String number = "2023100401";
+    String id = "110105200005051234";
+    Student legacy = Student.of(batch, SCHOOL, number, id, "chsi-graduation");
+    Fixtures.grant(legacy);
+    Fixtures.complete(legacy, 480, 640);
+    Fixtures.awaitStatus(legacy, "COMPLETED");
+    Student wrong = Student.of(batch, SCHOOL, number, id, "chsi-graduation");
+    Fixtures.grant(wrong);
+    Fixtures.complete(wrong, 480, 640);
+    Fixtures.awaitStatus(wrong, "COMPLETED");
+
+    Fixtures.publish(
+        Topics.IDENTITY_EVENTS,
+        new BindingRevoked(
+            wrong.collectionId(),
+            wrong.studentId(),
+            UUID.randomUUID(),
+            batch,
+            SCHOOL,
+            java.time.Instant.now()),
+        wrong.collectionId());
+    assertEquals(false, Eventually.await(() -> sees(wrong), false, Duration.ofSeconds(60)));
+
+    Student rightful =
+        new Student(
+            wrong.collectionId(),
+            UUID.randomUUID(),
+            batch,
+            SCHOOL,
+            number,
+            wrong.name(),
+            id,
+            "chsi-graduation");
+    Fixtures.grant(rightful);
+    byte[] own = Fixtures.complete(rightful, 360, 480);
+    Fixtures.awaitStatus(rightful, "COMPLETED");
+    assertEquals(false, sees(wrong), "the unbound account sees the collection again");
+
+    String operator = Fixtures.staff("operator");
+    String packageId =
+        given()
+            .auth()
+            .oauth2(operator)
+            .contentType("application/json")
+            .body("{\"naming\":\"STUDENT_NUMBER\"}")
+            .post("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("packageId");
+    awaitPackage(operator, packageId);
+    given()
+        .auth()
+        .oauth2(operator)
+        .get("/packages/" + packageId)
+        .then()
+        .body("photoCount", equalTo(1));
+    String url =
+        given()
+            .auth()
+            .oauth2(operator)
+            .get("/packages/" + packageId + "/download")
+            .then()
+            .extract()
+            .path("url");
+    Map<String, byte[]> files = unzip(Fixtures.fetch(url).body());
+    List<String> photos = files.keySet().stream().filter(n -> n.startsWith("photos/")).toList();
+    assertEquals(List.of("photos/" + number + ".jpg"), photos);
+    assertEquals(sha256(own), sha256(files.get("photos/" + number + ".jpg")));
   }
 
   @Test

@@ -28,6 +28,7 @@ import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gradphoto.identity.Fixtures.Student;
 import org.gradphoto.kernel.crypto.Sealer;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.Topics;
@@ -421,7 +422,8 @@ class EligibilityTest {
   }
 
   @Test
-  void a_second_wechat_account_is_refused_until_an_operator_unbinds_the_entry() {
+  void
+      a_second_wechat_account_is_refused_until_an_operator_unbinds_then_continues_the_collection() {
     Student owner = Fixtures.student();
     Student other = Fixtures.student();
     String first =
@@ -465,13 +467,51 @@ class EligibilityTest {
             .statusCode(201)
             .extract()
             .path("collectionId");
-    assertFalse(first.equals(second));
+    // Issue #16, item 1: every service heard that the old account lost the collection, and the
+    // rightful student continues that same collection (one per roster entry).
+    assertEquals(first, second);
+    Optional<ConsumerRecord<String, String>> revoked =
+        KafkaProbe.await(
+            Topics.IDENTITY_EVENTS,
+            rec ->
+                first.equals(rec.key()) && "BindingRevoked".equals(KafkaProbe.header(rec, "type")),
+            Duration.ofSeconds(30));
+    assertTrue(revoked.isPresent(), "BindingRevoked reached Kafka");
+    BindingRevoked r =
+        (BindingRevoked) EventJson.read(revoked.get().value()).orElseThrow().payload();
+    assertEquals(owner.id(), r.studentId());
+    assertEquals(UUID.fromString(entryId), r.rosterEntryId());
+    assertEquals(batch, r.batchId());
+    assertEquals(school, r.schoolCode());
+    Optional<ConsumerRecord<String, String>> regranted =
+        KafkaProbe.await(
+            Topics.IDENTITY_EVENTS,
+            rec ->
+                first.equals(rec.key())
+                    && "EligibilityGranted".equals(KafkaProbe.header(rec, "type"))
+                    && rec.value().contains(other.id().toString()),
+            Duration.ofSeconds(30));
+    assertTrue(regranted.isPresent(), "the rightful student's EligibilityGranted reached Kafka");
     given()
         .auth()
         .oauth2(owner.token())
         .get("/students/me/collections")
         .then()
         .body("$", hasSize(0));
+    given()
+        .auth()
+        .oauth2(owner.token())
+        .get("/students/me/collections/" + first)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(other.token())
+        .get("/students/me/collections")
+        .then()
+        .body("$", hasSize(1))
+        .body("[0].collectionId", equalTo(first))
+        .body("[0].status", equalTo("AWAITING_PHOTO"));
   }
 
   @Test

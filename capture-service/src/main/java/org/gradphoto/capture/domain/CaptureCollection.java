@@ -271,6 +271,19 @@ public final class CaptureCollection {
     state = CaptureState.DELIVERED;
   }
 
+  /**
+   * An operator unbound the roster entry from this account: nobody owns the collection until the
+   * rightful student is granted it again, and capture starts over for them (what was taken before
+   * shows someone else). Whether it is paid stays with the collection.
+   */
+  public void revoked() {
+    studentId = null;
+    eligible = false;
+    state = CaptureState.CAPTURING;
+    submittedAttemptId = null;
+    reviewReasons = List.of();
+  }
+
   public boolean ownedBy(UUID student) {
     return studentId != null && studentId.equals(student);
   }

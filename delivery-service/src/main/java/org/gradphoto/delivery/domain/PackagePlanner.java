@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,7 +31,7 @@ public final class PackagePlanner {
       List<StudentCollection> batch,
       Function<StudentCollection, String> idNumberOf,
       Instant now) {
-    List<StudentCollection> sorted = new ArrayList<>(batch);
+    List<StudentCollection> sorted = onePerRosterEntry(batch);
     sorted.sort(
         Comparator.comparing(
                 (StudentCollection c) -> c.studentNumber() == null ? "" : c.studentNumber())
@@ -71,6 +73,37 @@ public final class PackagePlanner {
         "packages/" + pkg.schoolCode() + "/" + pkg.batchId() + "/" + pkg.packageId() + ".zip";
     String fileName = pkg.schoolCode() + "_photos_" + stamp + ".zip";
     return new PackagePlan(pkg, objectKey, fileName, entries, missing);
+  }
+
+  /**
+   * A student number names one entry of the school's roster, so when two collections carry it (the
+   * wrong account's, from before unbindings were events, and the rightful student's) only one is
+   * delivered: one with a photo over one without, the later completion over the earlier.
+   */
+  static List<StudentCollection> onePerRosterEntry(List<StudentCollection> batch) {
+    List<StudentCollection> out = new ArrayList<>();
+    Map<String, StudentCollection> byNumber = new LinkedHashMap<>();
+    for (StudentCollection c : batch) {
+      if (c.studentNumber() == null || c.studentNumber().isBlank()) {
+        out.add(c);
+      } else {
+        byNumber.merge(c.studentNumber(), c, PackagePlanner::preferred);
+      }
+    }
+    out.addAll(byNumber.values());
+    return out;
+  }
+
+  private static StudentCollection preferred(StudentCollection a, StudentCollection b) {
+    boolean aPhoto = a.status().hasStandardPhoto() && a.photo() != null;
+    boolean bPhoto = b.status().hasStandardPhoto() && b.photo() != null;
+    if (aPhoto != bPhoto) {
+      return aPhoto ? a : b;
+    }
+    if (aPhoto && a.completedAt() != null && b.completedAt() != null) {
+      return b.completedAt().isAfter(a.completedAt()) ? b : a;
+    }
+    return a;
   }
 
   /** Keeps letters, digits, '-' and '_' so a name is safe on every file system. */

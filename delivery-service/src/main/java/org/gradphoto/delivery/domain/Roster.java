@@ -19,6 +19,22 @@ public record Roster(
     String idNumberSealed,
     String specProfile) {
 
+  /** The same facts with nobody owning them (an unbinding revoked the account's binding). */
+  public Roster withoutStudent() {
+    return new Roster(
+        null,
+        batchId,
+        batchName,
+        schoolCode,
+        schoolName,
+        studentNumber,
+        studentName,
+        idType,
+        idNumberMasked,
+        idNumberSealed,
+        specProfile);
+  }
+
   /** What a completion alone tells, before identity's event has been seen. */
   public static Roster partial(UUID studentId, UUID batchId, String schoolCode, String profile) {
     return new Roster(

@@ -67,6 +67,16 @@ public record StudentCollection(
         collectionId, next, CollectionStatus.COMPLETED, pinned, at, null, null);
   }
 
+  /**
+   * An operator unbound the roster entry from the account: nobody owns the collection, and the
+   * photo that account's collection reached (even one a package took) is no longer the student's;
+   * the rightful student's completion pins theirs and the next package takes it.
+   */
+  public StudentCollection revoked() {
+    return new StudentCollection(
+        collectionId, roster.withoutStudent(), CollectionStatus.COLLECTING, null, null, null, null);
+  }
+
   public boolean belongsTo(UUID student) {
     return roster.studentId() != null && roster.studentId().equals(student);
   }

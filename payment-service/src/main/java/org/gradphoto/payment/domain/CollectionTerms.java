@@ -22,8 +22,9 @@ public record CollectionTerms(
     return priceFen == 0;
   }
 
+  /** Nobody owns a collection whose binding was revoked (studentId null) until it is granted. */
   public boolean belongsTo(UUID student) {
-    return studentId.equals(student);
+    return studentId != null && studentId.equals(student);
   }
 
   /** The rules of paying, given the collection's current order (null if none yet). */

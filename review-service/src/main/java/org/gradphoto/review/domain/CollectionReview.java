@@ -153,6 +153,25 @@ public final class CollectionReview {
     completedAt = at;
   }
 
+  /**
+   * An operator unbound the roster entry from the account that held it: what that account's photo
+   * reached (review, comparison, completion) is void and the roster facts wait for the rightful
+   * student's grant; a payment stays with the collection.
+   */
+  public void revoked() {
+    roster = null;
+    state = CollectionState.AWAITING_PHOTO;
+    currentTaskId = null;
+    passedTaskId = null;
+    comparison = null;
+    completedAt = null;
+  }
+
+  /** Whether a photo comes from the account the collection is granted to (when that is known). */
+  public boolean fromOwner(UUID studentId) {
+    return roster == null || roster.studentId() == null || roster.studentId().equals(studentId);
+  }
+
   /** An operator reopened the decision on the current photo: back to review. */
   public void reopened() {
     if (state == CollectionState.COMPLETED) {

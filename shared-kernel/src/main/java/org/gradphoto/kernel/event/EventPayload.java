@@ -3,6 +3,7 @@ package org.gradphoto.kernel.event;
 /** Marker of the payload records of the event catalogue ({@link EventType}). */
 public sealed interface EventPayload
     permits EligibilityGranted,
+        BindingRevoked,
         PaymentConfirmed,
         PaymentRefunded,
         PhotoSubmitted,

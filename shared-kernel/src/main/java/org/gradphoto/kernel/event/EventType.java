@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The event catalogue: name on the wire, payload record, topic and current schema version. */
 public enum EventType {
   ELIGIBILITY_GRANTED("EligibilityGranted", EligibilityGranted.class, Topics.IDENTITY_EVENTS),
+  BINDING_REVOKED("BindingRevoked", BindingRevoked.class, Topics.IDENTITY_EVENTS),
   PAYMENT_CONFIRMED("PaymentConfirmed", PaymentConfirmed.class, Topics.PAYMENT_EVENTS),
   PAYMENT_REFUNDED("PaymentRefunded", PaymentRefunded.class, Topics.PAYMENT_EVENTS),
   PHOTO_SUBMITTED("PhotoSubmitted", PhotoSubmitted.class, Topics.CAPTURE_EVENTS),

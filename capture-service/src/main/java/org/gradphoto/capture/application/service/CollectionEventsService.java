@@ -8,10 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.gradphoto.capture.application.port.in.ApplyCollectionEventsUseCase;
 import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.application.port.out.CollectionRepository;
@@ -22,6 +25,7 @@ import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.CaptureCollection;
 import org.gradphoto.capture.domain.PhotoSpec;
 import org.gradphoto.capture.domain.ReviewReason;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
@@ -106,6 +110,13 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
   }
 
   @Override
+  public Uni<Void> bindingRevoked(BindingRevoked e) {
+    return update(e.collectionId(), CaptureCollection::revoked)
+        .chain(() -> attempts.ofCollection(e.collectionId()))
+        .chain(this::discard);
+  }
+
+  @Override
   public Uni<Void> paymentConfirmed(PaymentConfirmed e) {
     // Payment may overtake eligibility (two topics): keep it on a stub until the terms arrive.
     return upsert(e.collectionId(), CaptureCollection::paymentConfirmed);
@@ -122,14 +133,40 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
         e.reasons() == null
             ? List.of()
             : e.reasons().stream().map(r -> new ReviewReason(r.code(), r.message())).toList();
-    return update(e.collectionId(), c -> c.reviewRejected(e.attemptId(), reasons))
-        .chain(() -> updateAttempt(e.attemptId(), Attempt::rejected));
+    return ifAttemptKept(
+        e.attemptId(),
+        () ->
+            update(e.collectionId(), c -> c.reviewRejected(e.attemptId(), reasons))
+                .chain(() -> updateAttempt(e.attemptId(), Attempt::rejected)));
   }
 
   @Override
   public Uni<Void> reviewPassed(ReviewPassed e) {
-    return update(e.collectionId(), c -> c.reviewPassed(e.attemptId()))
-        .chain(() -> updateAttempt(e.attemptId(), Attempt::passed));
+    return ifAttemptKept(
+        e.attemptId(),
+        () ->
+            update(e.collectionId(), c -> c.reviewPassed(e.attemptId()))
+                .chain(() -> updateAttempt(e.attemptId(), Attempt::passed)));
+  }
+
+  /**
+   * A decision on an attempt that is gone (a revoked binding dropped it) must not lock the
+   * collection the rightful student now continues.
+   */
+  private Uni<Void> ifAttemptKept(UUID attemptId, Supplier<Uni<Void>> apply) {
+    if (attemptId == null) {
+      return apply.get();
+    }
+    return attempts
+        .find(attemptId)
+        .chain(
+            a -> {
+              if (a.isEmpty()) {
+                Log.warnf("decision on attempt %s ignored: the attempt was dropped", attemptId);
+                return Uni.createFrom().voidItem();
+              }
+              return apply.get();
+            });
   }
 
   @Override
@@ -150,23 +187,30 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
    */
   @Override
   public Uni<Void> collectionCompleted(CollectionCompleted e) {
-    return update(e.collectionId(), c -> c.completed(e.attemptId()))
-        .chain(() -> updateAttempt(e.attemptId(), Attempt::passed))
-        .chain(() -> attempts.ofCollection(e.collectionId()))
-        .chain(
-            list -> {
-              List<Attempt> others =
-                  list.stream().filter(a -> !a.id().equals(e.attemptId())).toList();
-              List<String> keys = new ArrayList<>();
-              Uni<Void> rows = Uni.createFrom().voidItem();
-              for (Attempt a : others) {
-                keys.add(a.original().key());
-                keys.add(a.rendering().standardizedKey());
-                keys.add(a.rendering().cutoutKey());
-                rows = rows.chain(() -> attempts.delete(a.id()));
-              }
-              return rows.chain(() -> storage.delete(keys));
-            });
+    return ifAttemptKept(
+        e.attemptId(),
+        () ->
+            update(e.collectionId(), c -> c.completed(e.attemptId()))
+                .chain(() -> updateAttempt(e.attemptId(), Attempt::passed))
+                .chain(() -> attempts.ofCollection(e.collectionId()))
+                .chain(
+                    list ->
+                        discard(
+                            list.stream().filter(a -> !a.id().equals(e.attemptId())).toList())));
+  }
+
+  /** Deletes the attempts and their objects (idempotent, so a redelivered event does no harm). */
+  private Uni<Void> discard(List<Attempt> gone) {
+    List<String> keys = new ArrayList<>();
+    Uni<Void> rows = Uni.createFrom().voidItem();
+    for (Attempt a : gone) {
+      // An attempt without a photo has no renderings.
+      Stream.of(a.original().key(), a.rendering().standardizedKey(), a.rendering().cutoutKey())
+          .filter(Objects::nonNull)
+          .forEach(keys::add);
+      rows = rows.chain(() -> attempts.delete(a.id()));
+    }
+    return rows.chain(() -> storage.delete(keys));
   }
 
   @Override

@@ -49,6 +49,17 @@ class CollectionService implements RecordEligibilityUseCase, CompleteCollectionU
   }
 
   @Override
+  public Uni<Void> revoked(UUID collectionId) {
+    return collections
+        .find(collectionId)
+        .chain(
+            known ->
+                known.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : collections.save(known.get().revoked()));
+  }
+
+  @Override
   public Uni<Void> complete(Completion c) {
     return collections
         .find(c.collectionId())

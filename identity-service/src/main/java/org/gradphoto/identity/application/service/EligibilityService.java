@@ -408,9 +408,16 @@ class EligibilityService implements EligibilityUseCase {
   }
 
   private Uni<Granted> grant(UUID studentId, Candidate c) {
+    // An entry an operator freed from the wrong account keeps its collection: the rightful student
+    // continues it (one collection, one photo per roster entry), the others follow by its id.
+    return collections
+        .revokedOf(c.entry().id())
+        .chain(previous -> grant(studentId, c, previous.orElseGet(Ids::newId)));
+  }
+
+  private Uni<Granted> grant(UUID studentId, Candidate c, UUID collectionId) {
     RosterEntry e = c.entry();
     Batch b = c.batch();
-    UUID collectionId = Ids.newId();
     Instant now = Instant.now();
     EligibilityGranted granted =
         new EligibilityGranted(

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +30,10 @@ import org.gradphoto.identity.domain.RosterValidation.Problem;
 import org.gradphoto.kernel.crypto.KeyedHash;
 import org.gradphoto.kernel.crypto.Sealer;
 import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.event.BindingRevoked;
+import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.security.Actor;
+import org.gradphoto.kernel.value.Ids;
 
 @ApplicationScoped
 class RosterService implements RosterUseCase {
@@ -244,14 +248,28 @@ class RosterService implements RosterUseCase {
       throw ProblemException.invalidField("reason", "请填写解除绑定的原因（1–200字）");
     }
     return roster
-        .unbind(entryId, why, actor.id())
+        .unbind(entryId, why, actor.id(), Instant.now(), RosterService::revoked)
         .map(
             freed -> {
-              if (!freed) {
+              if (freed.isEmpty()) {
                 throw ProblemException.notFound("NOT_BOUND", "该学籍信息未绑定微信账号");
               }
               return null;
             });
+  }
+
+  /**
+   * Every service learns that the account no longer owns the collection; the collection id stays,
+   * so the rightful student continues it when they bind the entry.
+   */
+  private static EventEnvelope<BindingRevoked> revoked(RosterRepository.Unbound u) {
+    Instant now = Instant.now();
+    return EventEnvelope.of(
+        new BindingRevoked(
+            u.collectionId(), u.studentId(), u.entryId(), u.batchId(), u.schoolCode(), now),
+        u.collectionId().toString(),
+        Ids.newId().toString(),
+        now);
   }
 
   @Override

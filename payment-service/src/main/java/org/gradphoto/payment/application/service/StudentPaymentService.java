@@ -117,9 +117,12 @@ class StudentPaymentService implements StudentPaymentUseCase {
                           throw ProblemException.conflict(p.code(), p.reason());
                         }
                         if (current != null && current.state() == OrderState.CREATED) {
+                          // An order the previous account of a revoked binding opened is closed
+                          // like an overdue one: its payer is someone else.
                           return Uni.createFrom()
                               .item(
                                   current.isOverdue(now.plus(MARGIN), settings.closeUnpaidAfter())
+                                          || !current.studentId().equals(command.studentId())
                                       ? new Opened(terms, null, current)
                                       : new Opened(terms, current, null));
                         }

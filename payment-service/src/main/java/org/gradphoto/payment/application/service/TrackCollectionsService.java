@@ -49,8 +49,19 @@ class TrackCollectionsService implements TrackCollectionsUseCase {
             collections
                 .addIfAbsent(terms)
                 .chain(
-                    added ->
-                        added && terms.isFree() ? settleFree(terms) : Uni.createFrom().voidItem()));
+                    added -> {
+                      if (!added) {
+                        return collections
+                            .continueRevoked(c.collectionId(), c.studentId())
+                            .replaceWithVoid();
+                      }
+                      return terms.isFree() ? settleFree(terms) : Uni.createFrom().voidItem();
+                    }));
+  }
+
+  @Override
+  public Uni<Void> bindingRevoked(UUID collectionId, Instant at) {
+    return unitOfWork.inTransaction(() -> collections.revoke(collectionId, at));
   }
 
   /** A free batch is paid from the start, so capture and completion never wait for money. */

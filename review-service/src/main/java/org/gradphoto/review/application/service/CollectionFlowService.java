@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
 import org.gradphoto.kernel.event.PaymentRefunded;
@@ -98,6 +99,21 @@ class CollectionFlowService implements FollowCollectionsUseCase {
   }
 
   @Override
+  public Uni<Void> bindingRevoked(BindingRevoked e, String correlationId) {
+    Instant now = clock.instant();
+    return loadOrStart(e.collectionId())
+        .chain(
+            collection ->
+                current(collection)
+                    .chain(task -> supersede(task, now, "绑定已解除"))
+                    .chain(
+                        () -> {
+                          collection.revoked();
+                          return collections.save(collection);
+                        }));
+  }
+
+  @Override
   public Uni<Void> photoSubmitted(PhotoSubmitted e, String correlationId) {
     Instant now = clock.instant();
     Submission submission =
@@ -125,6 +141,13 @@ class CollectionFlowService implements FollowCollectionsUseCase {
     return loadOrStart(e.collectionId())
         .chain(
             collection -> {
+              if (!collection.fromOwner(e.studentId())) {
+                // Sent by an account whose binding was revoked before it arrived.
+                Log.warnf(
+                    "photo %s of collection %s ignored: not from the account it is granted to",
+                    e.attemptId(), e.collectionId());
+                return Uni.createFrom().voidItem();
+              }
               if (!collection.acceptsNewPhoto()) {
                 // Capture locks the photo once it passed; a late duplicate must not reopen review.
                 Log.warnf(
@@ -158,7 +181,7 @@ class CollectionFlowService implements FollowCollectionsUseCase {
             correlationId,
             calendar.dueAt(submission.submittedAt(), promise),
             promise != null);
-    return supersede(previous, now)
+    return supersede(previous, now, "新照片已提交")
         .chain(() -> tasks.add(task))
         .chain(() -> audit.record(AuditEntry.bySystem(task, AuditEntry.Action.OPENED, null, now)))
         .chain(
@@ -175,7 +198,7 @@ class CollectionFlowService implements FollowCollectionsUseCase {
     return tasks.findForUpdate(collection.currentTaskId()).map(found -> found.orElse(null));
   }
 
-  private Uni<Void> supersede(ReviewTask old, Instant now) {
+  private Uni<Void> supersede(ReviewTask old, Instant now, String why) {
     if (old == null || old.status() != TaskStatus.OPEN) {
       return Uni.createFrom().voidItem();
     }
@@ -183,9 +206,7 @@ class CollectionFlowService implements FollowCollectionsUseCase {
     return tasks
         .update(old)
         .chain(
-            () ->
-                audit.record(
-                    AuditEntry.bySystem(old, AuditEntry.Action.SUPERSEDED, "新照片已提交", now)));
+            () -> audit.record(AuditEntry.bySystem(old, AuditEntry.Action.SUPERSEDED, why, now)));
   }
 
   @Override

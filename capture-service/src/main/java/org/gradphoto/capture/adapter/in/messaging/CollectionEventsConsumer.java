@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gradphoto.capture.application.port.in.ApplyCollectionEventsUseCase;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
@@ -32,7 +33,8 @@ class CollectionEventsConsumer {
         "identity-events",
         message,
         EventHandlers.create()
-            .on(EligibilityGranted.class, e -> events.eligibilityGranted(e.payload())));
+            .on(EligibilityGranted.class, e -> events.eligibilityGranted(e.payload()))
+            .on(BindingRevoked.class, e -> events.bindingRevoked(e.payload())));
   }
 
   @Incoming("payment-events")

@@ -1,6 +1,7 @@
 package org.gradphoto.capture.application.port.in;
 
 import io.smallrye.mutiny.Uni;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
@@ -17,6 +18,9 @@ import org.gradphoto.kernel.event.SubmissionWithdrawn;
  */
 public interface ApplyCollectionEventsUseCase {
   Uni<Void> eligibilityGranted(EligibilityGranted event);
+
+  /** The binding was revoked: the old account loses the collection, its attempts are dropped. */
+  Uni<Void> bindingRevoked(BindingRevoked event);
 
   Uni<Void> paymentConfirmed(PaymentConfirmed event);
 

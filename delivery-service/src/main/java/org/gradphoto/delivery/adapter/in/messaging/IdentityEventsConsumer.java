@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gradphoto.delivery.application.port.in.RecordEligibilityUseCase;
 import org.gradphoto.delivery.domain.Roster;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
@@ -46,6 +47,7 @@ class IdentityEventsConsumer {
                           p.idNumberMasked(),
                           p.idNumberSealed(),
                           p.specProfile()));
-                }));
+                })
+            .on(BindingRevoked.class, e -> eligibility.revoked(e.payload().collectionId())));
   }
 }

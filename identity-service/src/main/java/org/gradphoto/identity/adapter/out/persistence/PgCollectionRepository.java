@@ -74,7 +74,20 @@ class PgCollectionRepository implements CollectionRepository {
                                                     + " status, status_at, paid, granted_at,"
                                                     + " updated_at) values (:id, :student, :entry,"
                                                     + " :batch, :price, :status, :at, false, :at,"
-                                                    + " :at)")
+                                                    + " :at)"
+                                                    // The rightful student continues the
+                                                    // collection an unbinding revoked; whether it
+                                                    // is paid stays as it was.
+                                                    + " on conflict (id) do update set student_id"
+                                                    + " = excluded.student_id, status ="
+                                                    + " excluded.status, status_at ="
+                                                    + " excluded.status_at, rejection_reasons ="
+                                                    + " null, granted_at = excluded.granted_at,"
+                                                    + " updated_at = excluded.updated_at,"
+                                                    + " revoked_at = null where"
+                                                    + " collection.revoked_at is not null and"
+                                                    + " collection.roster_entry_id ="
+                                                    + " excluded.roster_entry_id")
                                             .setParameter("id", g.collectionId())
                                             .setParameter("student", g.studentId())
                                             .setParameter("entry", g.rosterEntryId())
@@ -84,8 +97,32 @@ class PgCollectionRepository implements CollectionRepository {
                                                 "status", CollectionStatus.AWAITING_PHOTO.name())
                                             .setParameter("at", at)
                                             .executeUpdate()
+                                            .invoke(
+                                                written -> {
+                                                  if (written == 0) {
+                                                    // Rolls the binding back: the id names a
+                                                    // live collection or another entry's.
+                                                    throw new IllegalStateException(
+                                                        "collection "
+                                                            + g.collectionId()
+                                                            + " is not free to grant");
+                                                  }
+                                                })
                                             .chain(() -> outbox.append(event))
                                             .replaceWith(true))));
+  }
+
+  @Override
+  public Uni<Optional<UUID>> revokedOf(UUID rosterEntryId) {
+    return pool.preparedQuery(
+            "select id from collection where roster_entry_id = $1 and revoked_at is not null"
+                + " order by revoked_at desc limit 1")
+        .execute(Tuple.of(rosterEntryId))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getUUID("id")));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.gradphoto.identity.adapter.out.persistence;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import org.gradphoto.identity.application.port.in.RosterUseCase.EntryView;
 import org.gradphoto.identity.application.port.out.RosterRepository;
 import org.gradphoto.identity.domain.Candidate;
 import org.gradphoto.identity.domain.CollectionStatus;
+import org.gradphoto.kernel.event.BindingRevoked;
+import org.gradphoto.kernel.event.EventEnvelope;
+import org.gradphoto.kernel.messaging.Outbox;
 
 /**
  * Roster entries. Imports go through {@code unnest} arrays in chunks inside one transaction: tens
@@ -56,9 +61,11 @@ class PgRosterRepository implements RosterRepository {
           + " join school s on s.code = r.school_code where ";
 
   private final Pool pool;
+  private final Outbox outbox;
 
-  PgRosterRepository(Pool pool) {
+  PgRosterRepository(Pool pool, Outbox outbox) {
     this.pool = pool;
+    this.outbox = outbox;
   }
 
   @Override
@@ -224,41 +231,80 @@ class PgRosterRepository implements RosterRepository {
   }
 
   @Override
-  public Uni<Boolean> unbind(UUID entryId, String reason, String operatorId) {
-    // The entry is locked while it is freed, so the student recorded is the one unbound.
-    return pool.withTransaction(
-        c ->
-            c.preparedQuery(
-                    "with old as (select id, bound_student_id from roster_entry"
-                        + " where id = $1 and bound_student_id is not null for update)"
-                        + " update roster_entry e set bound_student_id = null, bound_at = null"
-                        + " from old where e.id = old.id returning old.bound_student_id")
-                .execute(Tuple.of(entryId))
+  public Uni<Optional<Unbound>> unbind(
+      UUID entryId,
+      String reason,
+      String operatorId,
+      Instant at,
+      Function<Unbound, EventEnvelope<BindingRevoked>> event) {
+    // In the Hibernate Reactive session's transaction, where the kernel's Outbox writes: the
+    // revocation event commits with the freed entry. The entry is locked while it is freed, so the
+    // student recorded (and named in the event) is the one unbound.
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
                 .chain(
-                    freed ->
-                        freed.rowCount() == 0
-                            ? Uni.createFrom().item(false)
-                            : c.preparedQuery(
-                                    "update collection set revoked_at = now(), updated_at = now()"
-                                        + " where roster_entry_id = $1 and revoked_at is null")
-                                .execute(Tuple.of(entryId))
-                                .chain(
-                                    () ->
-                                        c.preparedQuery(
-                                                "insert into roster_unbinding (id, roster_entry_id,"
-                                                    + " student_id, reason, operator_id, at)"
-                                                    + " values (gen_random_uuid(), $1, $2, $3, $4,"
-                                                    + " now())")
-                                            .execute(
-                                                Tuple.of(
-                                                    entryId,
-                                                    freed
-                                                        .iterator()
-                                                        .next()
-                                                        .getUUID("bound_student_id"),
-                                                    reason,
-                                                    operatorId)))
-                                .replaceWith(true)));
+                    s ->
+                        s.createNativeQuery(
+                                "select cast(e.bound_student_id as text) || '|'"
+                                    + " || coalesce(cast(c.id as text), '') || '|'"
+                                    + " || cast(e.batch_id as text) || '|' || e.school_code"
+                                    + " from roster_entry e left join collection c"
+                                    + " on c.roster_entry_id = e.id and c.revoked_at is null"
+                                    + " where e.id = :id and e.bound_student_id is not null"
+                                    + " for update of e",
+                                String.class)
+                            .setParameter("id", entryId)
+                            .getResultList()
+                            .chain(
+                                rows -> {
+                                  if (rows.isEmpty()) {
+                                    return Uni.createFrom().item(Optional.<Unbound>empty());
+                                  }
+                                  String[] p = rows.get(0).split("\\|", -1);
+                                  Unbound u =
+                                      new Unbound(
+                                          entryId,
+                                          UUID.fromString(p[0]),
+                                          p[1].isEmpty() ? null : UUID.fromString(p[1]),
+                                          UUID.fromString(p[2]),
+                                          p[3]);
+                                  return s.createNativeQuery(
+                                          "update roster_entry set bound_student_id = null,"
+                                              + " bound_at = null where id = :id")
+                                      .setParameter("id", entryId)
+                                      .executeUpdate()
+                                      .chain(
+                                          () ->
+                                              s.createNativeQuery(
+                                                      "update collection set revoked_at = :at,"
+                                                          + " updated_at = :at where"
+                                                          + " roster_entry_id = :id and revoked_at"
+                                                          + " is null")
+                                                  .setParameter("at", at)
+                                                  .setParameter("id", entryId)
+                                                  .executeUpdate())
+                                      .chain(
+                                          () ->
+                                              s.createNativeQuery(
+                                                      "insert into roster_unbinding (id,"
+                                                          + " roster_entry_id, student_id, reason,"
+                                                          + " operator_id, at) values"
+                                                          + " (gen_random_uuid(), :id, :student,"
+                                                          + " :reason, :operator, :at)")
+                                                  .setParameter("id", entryId)
+                                                  .setParameter("student", u.studentId())
+                                                  .setParameter("reason", reason)
+                                                  .setParameter("operator", operatorId)
+                                                  .setParameter("at", at)
+                                                  .executeUpdate())
+                                      .chain(
+                                          () ->
+                                              u.collectionId() == null
+                                                  ? Uni.createFrom().voidItem()
+                                                  : outbox.append(event.apply(u)))
+                                      .replaceWith(Optional.of(u));
+                                })));
   }
 
   @Override

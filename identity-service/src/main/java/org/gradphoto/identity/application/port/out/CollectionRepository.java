@@ -22,6 +22,12 @@ public interface CollectionRepository {
 
   Uni<Optional<UUID>> activeOf(UUID rosterEntryId, UUID studentId);
 
+  /**
+   * The collection an unbinding took from the entry's previous account (the newest), which the next
+   * grant of the entry continues instead of opening a second one.
+   */
+  Uni<Optional<UUID>> revokedOf(UUID rosterEntryId);
+
   Uni<List<CollectionView>> ofStudent(UUID studentId);
 
   Uni<Optional<CollectionView>> one(UUID studentId, UUID collectionId);

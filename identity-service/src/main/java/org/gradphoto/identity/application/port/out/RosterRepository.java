@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.gradphoto.identity.application.port.in.RosterUseCase;
 import org.gradphoto.identity.domain.Candidate;
 import org.gradphoto.identity.domain.CollectionStatus;
+import org.gradphoto.kernel.event.BindingRevoked;
+import org.gradphoto.kernel.event.EventEnvelope;
 
 /** Roster entries: bulk upsert, the lookups eligibility needs, binding to a student. */
 public interface RosterRepository {
@@ -74,10 +76,20 @@ public interface RosterRepository {
       java.time.Instant statusAt) {}
 
   /**
-   * Frees the entry, closes the collection bound through it and records who did it and why, in one
-   * transaction; false (nothing written) if it was not bound.
+   * Frees the entry, closes the collection bound through it, records who did it and why and appends
+   * the revocation event made from what was freed, in one transaction; empty (nothing written) if
+   * it was not bound.
    */
-  Uni<Boolean> unbind(UUID entryId, String reason, String operatorId);
+  Uni<Optional<Unbound>> unbind(
+      UUID entryId,
+      String reason,
+      String operatorId,
+      java.time.Instant at,
+      java.util.function.Function<Unbound, EventEnvelope<BindingRevoked>> event);
+
+  /** What an unbinding freed: the account that held the entry and its collection (if any). */
+  record Unbound(
+      UUID entryId, UUID studentId, UUID collectionId, UUID batchId, String schoolCode) {}
 
   /** The batch's recorded unbindings, newest first. */
   Uni<List<RosterUseCase.Unbinding>> unbindings(UUID batchId);

@@ -3,6 +3,7 @@ package org.gradphoto.payment.adapter.in.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.ReviewPassed;
@@ -26,7 +27,15 @@ class CollectionEventsConsumer {
     this.consumer = consumer;
     this.identityHandlers =
         EventHandlers.create()
-            .on(EligibilityGranted.class, e -> collections.collectionOpened(toCommand(e)));
+            .on(EligibilityGranted.class, e -> collections.collectionOpened(toCommand(e)))
+            .on(
+                BindingRevoked.class,
+                e ->
+                    collections.bindingRevoked(
+                        e.payload().collectionId(),
+                        e.payload().revokedAt() != null
+                            ? e.payload().revokedAt()
+                            : e.occurredAt()));
     this.reviewHandlers =
         EventHandlers.create()
             .on(

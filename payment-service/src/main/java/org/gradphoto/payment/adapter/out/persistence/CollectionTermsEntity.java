@@ -36,4 +36,8 @@ public class CollectionTermsEntity extends PanacheEntityBase {
 
   @Column(name = "granted_at", nullable = false)
   public Instant grantedAt;
+
+  /** Set while an unbinding has taken the collection from {@link #studentId}'s account. */
+  @Column(name = "revoked_at")
+  public Instant revokedAt;
 }

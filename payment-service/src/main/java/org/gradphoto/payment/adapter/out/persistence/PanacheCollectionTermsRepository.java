@@ -34,7 +34,7 @@ class PanacheCollectionTermsRepository implements CollectionTermsRepository {
             passed ->
                 new CollectionTerms(
                     e.collectionId,
-                    e.studentId,
+                    e.revokedAt == null ? e.studentId : null,
                     e.batchId,
                     e.batchName,
                     e.schoolCode,
@@ -63,6 +63,32 @@ class PanacheCollectionTermsRepository implements CollectionTermsRepository {
               e.grantedAt = terms.grantedAt();
               return e.persist().replaceWith(true);
             });
+  }
+
+  @Override
+  public Uni<Void> revoke(UUID collectionId, Instant at) {
+    return CollectionTermsEntity.<CollectionTermsEntity>findById(
+            collectionId, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            e -> {
+              if (e == null) {
+                return Uni.createFrom().voidItem();
+              }
+              e.revokedAt = at;
+              // The review that passed was of the other person's photo.
+              return ReviewPassedEntity.delete("collectionId", collectionId).replaceWithVoid();
+            });
+  }
+
+  @Override
+  public Uni<Boolean> continueRevoked(UUID collectionId, UUID studentId) {
+    // One conditional update (the row is already in this session from addIfAbsent: a locking
+    // re-read of it makes Hibernate Reactive name the field instead of the column).
+    return CollectionTermsEntity.update(
+            "studentId = ?1, revokedAt = null where collectionId = ?2 and revokedAt is not null",
+            studentId,
+            collectionId)
+        .map(n -> n == 1);
   }
 
   @Override

@@ -11,6 +11,12 @@ public interface TrackCollectionsUseCase {
   /** A collection exists with these terms (from EligibilityGranted); the first terms stay. */
   Uni<Void> collectionOpened(NewCollection collection);
 
+  /**
+   * An operator unbound the collection's roster entry from its account (BindingRevoked): that
+   * account may no longer see or pay it; the student granted it next continues it, paid or not.
+   */
+  Uni<Void> bindingRevoked(UUID collectionId, Instant at);
+
   /** Its review passed (from ReviewPassed): a pay-after-review collection may be paid now. */
   Uni<Void> reviewPassed(UUID collectionId, Instant passedAt);
 

@@ -3,6 +3,7 @@ package org.gradphoto.review.adapter.in.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
 import org.gradphoto.kernel.event.PaymentRefunded;
@@ -24,6 +25,9 @@ class UpstreamEventsConsumer {
             .on(
                 EligibilityGranted.class,
                 e -> collections.eligibilityGranted(e.payload(), e.correlationId()))
+            .on(
+                BindingRevoked.class,
+                e -> collections.bindingRevoked(e.payload(), e.correlationId()))
             .on(
                 PhotoSubmitted.class,
                 e -> collections.photoSubmitted(e.payload(), e.correlationId()))
