@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Reads and writes events as JSON. Unknown fields are ignored so a consumer keeps working when a
- * producer adds fields; unknown event types read as empty so a consumer skips them.
+ * producer adds fields; unknown event types read as empty (the consumer parks them on its
+ * dead-letter topic for replay once it knows the type).
  */
 public final class EventJson {
   private static final ObjectMapper MAPPER =

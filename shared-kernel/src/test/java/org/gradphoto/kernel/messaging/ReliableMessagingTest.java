@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.gradphoto.kernel.event.CollectionCompleted;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.ReviewPassed;
@@ -31,6 +32,7 @@ import org.gradphoto.kernel.web.ProblemMappers;
 import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
 import org.gradphoto.testsupport.RealInfrastructure;
+import org.gradphoto.testsupport.RealPostgres;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -165,6 +167,88 @@ class ReliableMessagingTest {
     assertTrue(
         parked.stream().anyMatch(v -> v.contains(failing.eventId().toString())),
         "the event whose handler kept failing was parked");
+  }
+
+  @Test
+  void events_arriving_while_the_database_is_down_are_applied_once_it_is_back() throws Exception {
+    double waitsBefore = metric("gradphoto_consumer_transient_retries_total");
+    List<UUID> collections = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    RealPostgres.stopForOutage();
+    try {
+      for (UUID c : collections) {
+        KafkaProbe.send(Topics.REVIEW_EVENTS, c.toString(), EventJson.write(passed(c)));
+      }
+      // Longer than the former retry budget (3 tries, 0.2-2 s), which dead-lettered these.
+      Thread.sleep(10_000);
+    } finally {
+      RealPostgres.startAgain();
+    }
+    for (UUID c : collections) {
+      assertEquals(1, Eventually.await(() -> tally(c), 1, Duration.ofSeconds(60)), c.toString());
+    }
+    assertTrue(
+        metric("gradphoto_consumer_transient_retries_total") > waitsBefore,
+        "the waits for the database are counted");
+    var parked =
+        KafkaProbe.all(
+            Topics.deadLetter("kernel-test"),
+            r -> collections.stream().anyMatch(c -> c.toString().equals(r.key())),
+            Duration.ofSeconds(3));
+    assertTrue(parked.isEmpty(), "nothing of the outage was dead-lettered: " + parked);
+  }
+
+  @Test
+  void poison_messages_are_dead_lettered_at_once_and_counted() {
+    double refusedBefore = metric("gradphoto_consumer_dead_letters_total", "refused");
+    double unknownBefore = metric("gradphoto_consumer_dead_letters_total", "unknown-type");
+    UUID collection = UUID.randomUUID();
+    EventEnvelope<CollectionCompleted> refused =
+        EventEnvelope.of(
+            new CollectionCompleted(
+                collection,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "10999",
+                "p",
+                "k",
+                Instant.now()),
+            collection.toString(),
+            null,
+            Instant.now());
+    String unknownType =
+        "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"NotInTheCatalogue\",\"payload\":{}}";
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), EventJson.write(refused));
+    KafkaProbe.send(Topics.REVIEW_EVENTS, collection.toString(), unknownType);
+
+    List<String> parked =
+        KafkaProbe.all(
+                Topics.deadLetter("kernel-test"),
+                r -> collection.toString().equals(r.key()),
+                Duration.ofSeconds(15))
+            .stream()
+            .map(r -> r.value())
+            .toList();
+    assertTrue(parked.contains(unknownType), "the unknown type was parked");
+    assertTrue(
+        parked.stream().anyMatch(v -> v.contains(refused.eventId().toString())),
+        "the refused event was parked");
+    assertEquals(
+        refusedBefore + 1, metric("gradphoto_consumer_dead_letters_total", "refused"), "refused");
+    assertEquals(
+        unknownBefore + 1,
+        metric("gradphoto_consumer_dead_letters_total", "unknown-type"),
+        "unknown type");
+  }
+
+  /** Sum of a Prometheus counter over its series (optionally those with the given reason). */
+  private static double metric(String name, String... reason) {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return text.lines()
+        .filter(l -> l.startsWith(name + "{"))
+        .filter(l -> reason.length == 0 || l.contains("reason=\"" + reason[0] + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
