@@ -13,6 +13,7 @@ const PackagesPage = lazy(() => import('./pages/PackagesPage'))
 const OrdersPage = lazy(() => import('./pages/OrdersPage'))
 const UnbindPage = lazy(() => import('./pages/UnbindPage'))
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'))
+const DeadLettersPage = lazy(() => import('./pages/DeadLettersPage'))
 
 export function App() {
   const { session, auth } = useConsole()
@@ -72,6 +73,7 @@ export function App() {
               <Route path="/orders" element={guard(isOperator(session), <OrdersPage />)} />
               <Route path="/unbind" element={guard(isOperator(session), <UnbindPage />)} />
               <Route path="/notifications" element={guard(isOperator(session), <NotificationsPage />)} />
+              <Route path="/dead-letters" element={guard(isOperator(session), <DeadLettersPage />)} />
               <Route path="/none" element={<Result status="info" title="您的账号尚未分配管理台角色" subTitle="请联系运营开通审核员、学校管理员或运营角色。" />} />
               <Route path="*" element={<Result status="404" title="页面不存在" />} />
             </Routes>

@@ -81,6 +81,7 @@ export function navFor(s: Session): NavItem[] {
       { key: '/orders', label: '订单与退款', group: '运营' },
       { key: '/unbind', label: '解除绑定', group: '运营' },
       { key: '/notifications', label: '通知记录', group: '运营' },
+      { key: '/dead-letters', label: '死信消息', group: '运营' },
     )
   }
   return items
