@@ -338,43 +338,87 @@ class ConfigurationDriftTest {
   @ParameterizedTest
   @MethodSource("overlays")
   void originalsExpireByCapturesKeyPrefix(String overlay) throws Exception {
-    Path keys =
-        REPO.resolve(
-            "capture-service/src/main/java/org/gradphoto/capture/application/service/PhotoKeys.java");
-    Matcher constant =
-        Pattern.compile("static final String ORIGINALS = \"([^\"]+)\";")
-            .matcher(Files.readString(keys));
-    assertTrue(constant.find(), "PhotoKeys.ORIGINALS in " + keys);
-    String originals = constant.group(1);
+    String originals =
+        stringConstant(
+            "capture-service/src/main/java/org/gradphoto/capture/application/service/PhotoKeys.java",
+            "ORIGINALS");
     assertTrue(originals.endsWith("/") && !"collections/".startsWith(originals), originals);
 
+    JsonNode rule = onlyExpiryRule(overlay, "gradphoto-photos");
+    assertEquals(
+        new ObjectMapper().createObjectNode().put("Prefix", originals),
+        rule.path("Filter"),
+        "the rule matches by capture's originals prefix alone");
+    assertEquals(minioDays(overlay, "originalsExpireDays"), rule.at("/Expiration/Days").asInt());
+  }
+
+  /** The value of a {@code static final String} constant in one of the services' sources. */
+  private static String stringConstant(String source, String name) throws Exception {
+    Path file = REPO.resolve(source);
+    Matcher constant =
+        Pattern.compile("static final String " + name + " = \"([^\"]+)\";")
+            .matcher(Files.readString(file));
+    assertTrue(constant.find(), name + " in " + file);
+    return constant.group(1);
+  }
+
+  /** The one enabled lifecycle rule the chart's MinIO setup imports for {@code bucket}. */
+  private JsonNode onlyExpiryRule(String overlay, String bucket) throws Exception {
     List<JsonNode> objects = Chart.objects(Chart.render(overlay));
-    assertTrue(buckets.contains("gradphoto-photos"), buckets.toString());
+    assertTrue(buckets.contains(bucket), buckets.toString());
     JsonNode lifecycle =
         new ObjectMapper()
             .readTree(
                 Chart.named(objects, "ConfigMap", "minio-setup")
-                    .at("/data/lifecycle-gradphoto-photos.json")
+                    .at("/data/lifecycle-" + bucket + ".json")
                     .asText());
     List<JsonNode> rules = list(lifecycle.path("Rules"));
     assertEquals(1, rules.size(), lifecycle.toString());
     JsonNode rule = rules.get(0);
     assertEquals("Enabled", rule.path("Status").asText());
-    assertEquals(
-        new ObjectMapper().createObjectNode().put("Prefix", originals),
-        rule.path("Filter"),
-        "the rule matches by capture's originals prefix alone");
+    return rule;
+  }
+
+  /** A positive number of days under {@code minio.<key>}: the overlay's, else the chart's. */
+  private static int minioDays(String overlay, String key) throws Exception {
     JsonNode values =
         new YAMLMapper().readTree(Chart.DIR.resolve("values-" + overlay + ".yaml").toFile());
-    JsonNode days = values.at("/minio/originalsExpireDays");
+    JsonNode days = values.at("/minio/" + key);
     if (days.isMissingNode()) {
       days =
-          new YAMLMapper()
-              .readTree(Chart.DIR.resolve("values.yaml").toFile())
-              .at("/minio/originalsExpireDays");
+          new YAMLMapper().readTree(Chart.DIR.resolve("values.yaml").toFile()).at("/minio/" + key);
     }
-    assertTrue(days.asInt() > 0, "minio.originalsExpireDays of " + overlay);
-    assertEquals(days.asInt(), rule.at("/Expiration/Days").asInt());
+    assertTrue(days.asInt() > 0, "minio." + key + " of " + overlay);
+    return days.asInt();
+  }
+
+  /**
+   * The packages bucket's one lifecycle rule expires only package ZIPs (delivery's {@code
+   * PackagePlanner.PACKAGES} prefix), after the overlay's {@code minio.packagesExpireDays}: the
+   * pinned standard photos and sheets delivery keeps beside them ({@code collections/…}) must stay
+   * as long as their batch can be packaged.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void onlyPackageZipsExpireInThePackagesBucket(String overlay) throws Exception {
+    String packages =
+        stringConstant(
+            "delivery-service/src/main/java/org/gradphoto/delivery/domain/PackagePlanner.java",
+            "PACKAGES");
+    Path pinned =
+        REPO.resolve(
+            "delivery-service/src/main/java/org/gradphoto/delivery/application/service/CollectionService.java");
+    assertTrue(
+        Files.readString(pinned).contains("\"collections/\" + c.collectionId()"),
+        pinned.toString());
+    assertTrue(packages.endsWith("/") && !"collections/".startsWith(packages), packages);
+
+    JsonNode rule = onlyExpiryRule(overlay, "gradphoto-packages");
+    assertEquals(
+        new ObjectMapper().createObjectNode().put("Prefix", packages),
+        rule.path("Filter"),
+        "the rule matches package ZIPs alone, never collections/<id>/standard.jpg");
+    assertEquals(minioDays(overlay, "packagesExpireDays"), rule.at("/Expiration/Days").asInt());
   }
 
   /** The realm import is deploy/local's realm; only URLs, demo users and hardening differ. */

@@ -17,6 +17,14 @@ import java.util.function.Function;
  * school's convention (sanitised, unique within the ZIP), and every other one as missing.
  */
 public final class PackagePlanner {
+  /**
+   * Every package ZIP lies under this prefix of delivery's bucket and nothing else does: the
+   * bucket's expiry rule matches it alone, so pinned photos and sheets ({@code collections/…})
+   * never expire while a batch can still be packaged (the deploy module's drift test reads this
+   * line).
+   */
+  public static final String PACKAGES = "packages/";
+
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
@@ -27,10 +35,11 @@ public final class PackagePlanner {
    *     NamingConvention#ID_NUMBER})
    */
   public static PackagePlan plan(
-      SchoolPackage pkg,
+      PackageBuild build,
       List<StudentCollection> batch,
       Function<StudentCollection, String> idNumberOf,
       Instant now) {
+    SchoolPackage pkg = build.pkg();
     List<StudentCollection> sorted = onePerRosterEntry(batch);
     sorted.sort(
         Comparator.comparing(
@@ -69,8 +78,12 @@ public final class PackagePlanner {
               c.completedAt()));
     }
     String stamp = STAMP.format(now.atZone(CHINA));
+    // One object per build: a builder that lost its lease and one that took over never write or
+    // remove the same key.
     String objectKey =
-        "packages/" + pkg.schoolCode() + "/" + pkg.batchId() + "/" + pkg.packageId() + ".zip";
+        PACKAGES
+            + "%s/%s/%s/%s.zip"
+                .formatted(pkg.schoolCode(), pkg.batchId(), pkg.packageId(), build.buildId());
     String fileName = pkg.schoolCode() + "_photos_" + stamp + ".zip";
     return new PackagePlan(pkg, objectKey, fileName, entries, missing);
   }

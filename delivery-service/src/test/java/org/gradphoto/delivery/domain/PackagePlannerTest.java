@@ -1,6 +1,8 @@
 package org.gradphoto.delivery.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,9 +40,10 @@ class PackagePlannerTest {
         Instant.parse("2026-11-20T02:00:00Z"));
   }
 
-  private static SchoolPackage pkg(NamingConvention naming) {
-    return SchoolPackage.requested(
-        UUID.randomUUID(), "10999", BATCH, naming, "admin", Instant.now());
+  private static PackageBuild pkg(NamingConvention naming) {
+    return new PackageBuild(
+        SchoolPackage.requested(UUID.randomUUID(), "10999", BATCH, naming, "admin", Instant.now()),
+        UUID.randomUUID());
   }
 
   @Test
@@ -62,6 +65,18 @@ class PackagePlannerTest {
         plan.entries().stream().map(PackageEntry::fileName).toList());
     assertEquals(1, plan.missing().size());
     assertEquals("2023003", plan.missing().getFirst().studentNumber());
+  }
+
+  @Test
+  void every_build_of_a_package_writes_an_object_of_its_own() {
+    PackageBuild first = pkg(NamingConvention.STUDENT_NUMBER);
+    PackageBuild second = new PackageBuild(first.pkg(), UUID.randomUUID());
+    List<StudentCollection> batch = List.of(student("2023001", "x", true));
+    String a = PackagePlanner.plan(first, batch, c -> "", Instant.now()).objectKey();
+    String b = PackagePlanner.plan(second, batch, c -> "", Instant.now()).objectKey();
+    assertNotEquals(a, b);
+    assertTrue(a.startsWith("packages/10999/" + BATCH + "/" + first.pkg().packageId() + "/"), a);
+    assertTrue(b.endsWith(second.buildId() + ".zip"), b);
   }
 
   @Test

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gradphoto.delivery.application.port.in.BuildPackagesUseCase;
+import org.gradphoto.delivery.application.port.in.BuildPackagesUseCase.Outcome;
 import org.gradphoto.delivery.application.port.in.SchoolPackageUseCase;
 import org.gradphoto.delivery.application.port.in.StudentDownloadsUseCase.DownloadLink;
+import org.gradphoto.delivery.application.port.out.Blocking;
 import org.gradphoto.delivery.application.port.out.CollectionRepository;
 import org.gradphoto.delivery.application.port.out.DownloadLinks;
 import org.gradphoto.delivery.application.port.out.EventPublisher;
@@ -22,6 +24,7 @@ import org.gradphoto.delivery.application.port.out.PackageRepository;
 import org.gradphoto.delivery.application.port.out.UnitOfWork;
 import org.gradphoto.delivery.domain.MissingStudent;
 import org.gradphoto.delivery.domain.NamingConvention;
+import org.gradphoto.delivery.domain.PackageBuild;
 import org.gradphoto.delivery.domain.PackageEntry;
 import org.gradphoto.delivery.domain.PackagePlan;
 import org.gradphoto.delivery.domain.PackagePlanner;
@@ -48,6 +51,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
   private final IdNumbers idNumbers;
   private final EventPublisher events;
   private final UnitOfWork uow;
+  private final Blocking blocking;
   private final Duration linkTtl;
   private final Duration lease;
 
@@ -59,6 +63,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
       IdNumbers idNumbers,
       EventPublisher events,
       UnitOfWork uow,
+      Blocking blocking,
       @ConfigProperty(name = "gradphoto.delivery.package-link-ttl", defaultValue = "PT15M")
           Duration linkTtl,
       @ConfigProperty(name = "gradphoto.delivery.package-lease", defaultValue = "PT10M")
@@ -70,6 +75,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
     this.idNumbers = idNumbers;
     this.events = events;
     this.uow = uow;
+    this.blocking = blocking;
     this.linkTtl = linkTtl;
     this.lease = lease;
   }
@@ -165,39 +171,51 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
   }
 
   @Override
-  public Uni<Optional<UUID>> buildNext() {
-    return uow.transaction(() -> packages.claimNext(lease))
-        .chain(
-            claimed ->
-                claimed.isEmpty()
-                    ? Uni.createFrom().item(Optional.<UUID>empty())
-                    : build(claimed.get()).replaceWith(Optional.of(claimed.get().packageId())));
+  public Uni<Optional<PackageBuild>> claimNext() {
+    return uow.transaction(() -> packages.claimNext(lease));
   }
 
-  private Uni<Void> build(SchoolPackage pkg) {
+  @Override
+  public Uni<Outcome> build(PackageBuild build) {
+    SchoolPackage pkg = build.pkg();
     Instant started = Instant.now();
     return uow.transaction(() -> collections.ofBatch(pkg.schoolCode(), pkg.batchId()))
         .map(
             batch ->
                 PackagePlanner.plan(
-                    pkg, batch, c -> idNumbers.open(c.idNumberSealed()), Instant.now()))
-        .chain(plan -> archiver.archive(plan).chain(archived -> finish(plan, archived)))
+                    build, batch, c -> idNumbers.open(c.idNumberSealed()), Instant.now()))
+        .chain(
+            plan ->
+                archiver
+                    .archive(plan, new Renewal(build))
+                    .chain(archived -> finish(build, plan, archived)))
         .invoke(
-            () ->
+            outcome ->
                 Log.infof(
-                    "package %s built in %d ms",
-                    pkg.packageId(), Duration.between(started, Instant.now()).toMillis()))
+                    "package %s build %s: %s in %d ms",
+                    pkg.packageId(),
+                    build.buildId(),
+                    outcome,
+                    Duration.between(started, Instant.now()).toMillis()))
         .onFailure()
-        .recoverWithUni(
-            e -> {
-              Log.errorf(Redacted.of(e), "package %s failed", pkg.packageId());
-              return uow.transaction(() -> packages.save(pkg.failed(e.getClass().getSimpleName())));
-            });
+        .recoverWithUni(e -> failed(build, e));
   }
 
-  private Uni<Void> finish(PackagePlan plan, PackageArchiver.Archived archived) {
+  private Uni<Outcome> failed(PackageBuild build, Throwable e) {
+    SchoolPackage pkg = build.pkg();
+    if (e instanceof PackageArchiver.LeaseLost) {
+      Log.warnf("package %s build %s lost its lease; stopped", pkg.packageId(), build.buildId());
+      return Uni.createFrom().item(Outcome.LOST);
+    }
+    Log.errorf(Redacted.of(e), "package %s build %s failed", pkg.packageId(), build.buildId());
+    return uow.transaction(() -> packages.settle(build, pkg.failed(e.getClass().getSimpleName())))
+        .map(owned -> owned ? Outcome.FAILED : Outcome.LOST);
+  }
+
+  private Uni<Outcome> finish(
+      PackageBuild build, PackagePlan plan, PackageArchiver.Archived archived) {
     Instant now = Instant.now();
-    SchoolPackage pkg = plan.pkg();
+    SchoolPackage pkg = build.pkg();
     List<UUID> ids = plan.entries().stream().map(PackageEntry::collectionId).toList();
     SchoolPackage ready =
         pkg.ready(
@@ -208,21 +226,61 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
             archived.sizeBytes(),
             archived.sha256(),
             now);
+    // The outcome, the collections and the event in one transaction, and only for the build that
+    // still holds the package: two builders never both deliver it.
     return uow.transaction(
-        () ->
-            packages
-                .save(ready)
-                .chain(() -> collections.markDelivered(ids, pkg.packageId(), now))
-                .chain(
-                    () ->
-                        events.photosDelivered(
-                            new PhotosDelivered(
-                                pkg.packageId(),
-                                pkg.schoolCode(),
-                                pkg.batchId(),
-                                ids,
-                                plan.objectKey(),
-                                now))));
+            () ->
+                packages
+                    .settle(build, ready)
+                    .chain(
+                        owned ->
+                            !owned
+                                ? Uni.createFrom().item(false)
+                                : collections
+                                    .markDelivered(ids, pkg.packageId(), now)
+                                    .chain(
+                                        () ->
+                                            events.photosDelivered(
+                                                new PhotosDelivered(
+                                                    pkg.packageId(),
+                                                    pkg.schoolCode(),
+                                                    pkg.batchId(),
+                                                    ids,
+                                                    plan.objectKey(),
+                                                    now)))
+                                    .replaceWith(true)))
+        .chain(
+            owned ->
+                owned
+                    ? Uni.createFrom().item(Outcome.BUILT)
+                    : archiver.discard(plan.objectKey()).replaceWith(Outcome.LOST));
+  }
+
+  /**
+   * Renews the build's lease from the archiving thread once a third of it has passed, so a long
+   * build keeps its package and a builder that lost it stops between two photos.
+   */
+  private final class Renewal implements PackageArchiver.Lease {
+    private final PackageBuild build;
+    private Instant renewedAt = Instant.EPOCH;
+
+    Renewal(PackageBuild build) {
+      this.build = build;
+    }
+
+    @Override
+    public void stillHeld() {
+      Instant now = Instant.now();
+      if (Duration.between(renewedAt, now).compareTo(lease.dividedBy(3)) < 0) {
+        return;
+      }
+      boolean held = blocking.await(() -> uow.transaction(() -> packages.renew(build, lease)));
+      if (!held) {
+        throw new PackageArchiver.LeaseLost(
+            "package " + build.pkg().packageId() + " is no longer build " + build.buildId());
+      }
+      renewedAt = now;
+    }
   }
 
   private static void requireSchool(Actor actor, String schoolCode) {

@@ -19,6 +19,12 @@ class PackageWorker {
       every = "${gradphoto.delivery.package-poll:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
-    return builder.buildNext().replaceWithVoid();
+    return builder
+        .claimNext()
+        .chain(
+            claimed ->
+                claimed.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : builder.build(claimed.get()).replaceWithVoid());
   }
 }

@@ -72,4 +72,8 @@ public class PackageEntity extends PanacheEntityBase {
 
   @Column(name = "lease_until")
   public Instant leaseUntil;
+
+  /** The build holding the lease; new for every claim. */
+  @Column(name = "build_id")
+  public UUID buildId;
 }

@@ -6,12 +6,14 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gradphoto.delivery.application.port.out.PackageRepository;
+import org.gradphoto.delivery.domain.PackageBuild;
 import org.gradphoto.delivery.domain.PackageStatus;
 import org.gradphoto.delivery.domain.SchoolPackage;
 
@@ -34,26 +36,31 @@ class PanachePackageRepository
         .chain(
             existing -> {
               PackageEntity e = existing != null ? existing : new PackageEntity();
-              e.packageId = p.packageId();
-              e.schoolCode = p.schoolCode();
-              e.batchId = p.batchId();
-              e.naming = p.naming();
-              e.status = p.status();
-              e.requestedBy = p.requestedBy();
-              e.requestedAt = p.requestedAt();
-              e.objectKey = p.objectKey();
-              e.fileName = p.fileName();
-              e.photoCount = p.photoCount();
-              e.missingCount = p.missingCount();
-              e.sizeBytes = p.sizeBytes();
-              e.sha256 = p.sha256();
-              e.readyAt = p.readyAt();
-              e.failure = p.failure();
-              if (!p.status().isPending()) {
-                e.leaseUntil = null;
-              }
+              copy(p, e);
               return existing != null ? Uni.createFrom().voidItem() : persist(e).replaceWithVoid();
             });
+  }
+
+  private static void copy(SchoolPackage p, PackageEntity e) {
+    e.packageId = p.packageId();
+    e.schoolCode = p.schoolCode();
+    e.batchId = p.batchId();
+    e.naming = p.naming();
+    e.status = p.status();
+    e.requestedBy = p.requestedBy();
+    e.requestedAt = p.requestedAt();
+    e.objectKey = p.objectKey();
+    e.fileName = p.fileName();
+    e.photoCount = p.photoCount();
+    e.missingCount = p.missingCount();
+    e.sizeBytes = p.sizeBytes();
+    e.sha256 = p.sha256();
+    e.readyAt = p.readyAt();
+    e.failure = p.failure();
+    if (!p.status().isPending()) {
+      e.leaseUntil = null;
+      e.buildId = null;
+    }
   }
 
   @Override
@@ -66,7 +73,7 @@ class PanachePackageRepository
   }
 
   @Override
-  public Uni<Optional<SchoolPackage>> claimNext(Duration lease) {
+  public Uni<Optional<PackageBuild>> claimNext(Duration lease) {
     Instant now = Instant.now();
     // SKIP LOCKED: a package another replica is claiming right now is left to it.
     return Panache.getSession()
@@ -74,14 +81,47 @@ class PanachePackageRepository
         .chain(
             ids ->
                 ids.isEmpty()
-                    ? Uni.createFrom().item(Optional.<SchoolPackage>empty())
+                    ? Uni.createFrom().item(Optional.<PackageBuild>empty())
                     : findById(ids.getFirst())
                         .map(
                             e -> {
                               e.status = PackageStatus.BUILDING;
                               e.leaseUntil = now.plus(lease);
-                              return Optional.of(toDomain(e));
+                              e.buildId = UUID.randomUUID();
+                              return Optional.of(new PackageBuild(toDomain(e), e.buildId));
                             }));
+  }
+
+  @Override
+  public Uni<Boolean> renew(PackageBuild build, Duration lease) {
+    return owned(build)
+        .map(
+            e -> {
+              e.ifPresent(row -> row.leaseUntil = Instant.now().plus(lease));
+              return e.isPresent();
+            });
+  }
+
+  @Override
+  public Uni<Boolean> settle(PackageBuild build, SchoolPackage outcome) {
+    return owned(build)
+        .map(
+            e -> {
+              e.ifPresent(row -> copy(outcome, row));
+              return e.isPresent();
+            });
+  }
+
+  /** The package's row, locked for this transaction, if it is still this build's. */
+  private Uni<Optional<PackageEntity>> owned(PackageBuild build) {
+    return findById(build.pkg().packageId(), LockModeType.PESSIMISTIC_WRITE)
+        .map(
+            e ->
+                Optional.ofNullable(e)
+                    .filter(
+                        row ->
+                            row.status == PackageStatus.BUILDING
+                                && build.buildId().equals(row.buildId)));
   }
 
   private SchoolPackage toDomain(PackageEntity e) {

@@ -60,12 +60,21 @@ class MinioPackageArchiver implements PackageArchiver {
   }
 
   @Override
-  public Uni<Archived> archive(PackagePlan plan) {
-    return blocking.call(() -> write(plan));
+  public Uni<Archived> archive(PackagePlan plan, Lease lease) {
+    return blocking.call(() -> write(plan, lease));
+  }
+
+  @Override
+  public Uni<Void> discard(String objectKey) {
+    return blocking.call(
+        () -> {
+          removeQuietly(s3.config.packagesBucket(), objectKey);
+          return null;
+        });
   }
 
   /** Blocking: builds and uploads the whole package, or fails and leaves no object behind. */
-  Archived write(PackagePlan plan) {
+  Archived write(PackagePlan plan, Lease lease) {
     String bucket = s3.config.packagesBucket();
     ChunkPipe pipe = new ChunkPipe(CHUNK, 8);
     Future<?> upload =
@@ -88,7 +97,8 @@ class MinioPackageArchiver implements PackageArchiver {
       ZipOutputStream zip =
           new ZipOutputStream(
               new BufferedOutputStream(new DigestOutputStream(counting, sha), 64 * 1024));
-      writePhotos(zip, plan.entries());
+      writePhotos(zip, plan.entries(), lease);
+      lease.stillHeld();
       writeManifests(zip, plan);
       zip.close();
       upload.get();
@@ -96,17 +106,21 @@ class MinioPackageArchiver implements PackageArchiver {
       pipe.fail(e);
       upload.cancel(true);
       removeQuietly(bucket, plan.objectKey());
+      if (e instanceof LeaseLost lost) {
+        throw lost;
+      }
       throw new IllegalStateException("package " + plan.pkg().packageId() + " not written", e);
     }
     return new Archived(counting.count, HexFormat.of().formatHex(sha.digest()));
   }
 
-  private void writePhotos(ZipOutputStream zip, List<PackageEntry> entries)
+  private void writePhotos(ZipOutputStream zip, List<PackageEntry> entries, Lease lease)
       throws IOException, InterruptedException, ExecutionException {
     Deque<Future<byte[]>> ahead = new ArrayDeque<>();
     int next = 0;
     int window = parallelism * 2;
     for (PackageEntry entry : entries) {
+      lease.stillHeld();
       while (next < entries.size() && ahead.size() < window) {
         PackageEntry e = entries.get(next++);
         ahead.add(fetchers.submit(() -> fetch(e)));

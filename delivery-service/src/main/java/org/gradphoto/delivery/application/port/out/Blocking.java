@@ -9,4 +9,10 @@ import java.util.function.Supplier;
  */
 public interface Blocking {
   <T> Uni<T> call(Supplier<T> work);
+
+  /**
+   * The other way round: from blocking work (a worker thread, never the event loop), runs reactive
+   * work (a database transaction) on a context of its own and waits for its result.
+   */
+  <T> T await(Supplier<Uni<T>> work);
 }

@@ -115,7 +115,7 @@ class PackageBenchmark {
     resetPeakRss();
     long rssBefore = rssKb("VmRSS");
     long start = System.nanoTime();
-    PackageArchiver.Archived archived = archiver.write(plan);
+    PackageArchiver.Archived archived = archiver.write(plan, () -> {});
     long millis = (System.nanoTime() - start) / 1_000_000;
     long peak = rssKb("VmHWM");
 
@@ -197,6 +197,11 @@ class PackageBenchmark {
       @Override
       public <T> Uni<T> call(java.util.function.Supplier<T> work) {
         return Uni.createFrom().item(work);
+      }
+
+      @Override
+      public <T> T await(java.util.function.Supplier<Uni<T>> work) {
+        return work.get().await().indefinitely();
       }
     };
   }
