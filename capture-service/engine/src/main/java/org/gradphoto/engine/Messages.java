@@ -22,6 +22,8 @@ final class Messages {
       case GLARE -> "眼睛前有反光或光斑（眼镜反光），请调整灯光角度或摘下眼镜（平时不戴的话）后重新拍摄，眼睛必须清楚可见。";
       case NOT_COLOUR -> "照片是黑白的，请上传彩色照片。";
       case BACKGROUND_CLUTTERED -> "背景杂乱，换底后边缘可能不自然，建议站在纯色墙面前重新拍摄。";
+      case SUBJECT_NOT_SEPARABLE ->
+          "人像和背景分不开：背景颜色和头发、皮肤太接近（或背景太杂乱），换底时会留下旧背景或缺掉头发。请站到纯色墙前重拍，墙的颜色要和头发、衣服明显不同（例如浅色的白墙）。";
       case CLOTHING_MATCHES_BACKGROUND -> "衣服颜色和背景色太接近，请换一件颜色明显不同的上衣（例如深色衣服）后重新拍摄。";
       case GEOMETRY_OUT_OF_SPEC -> "头部在照片中的位置或大小不符合规格，请按取景框调整拍摄距离和位置后重新拍摄。";
       case FILE_SIZE_OUT_OF_SPEC -> "照片压缩后的文件大小不在规定范围内，请重新拍摄；如仍出现请联系工作人员。";

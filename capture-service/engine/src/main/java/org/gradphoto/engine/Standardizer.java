@@ -277,6 +277,13 @@ final class Standardizer {
     fr.metrics.put("msConnected", (System.nanoTime() - rm1) / 1e6);
     double outEyeY = (onOutput.rightEye().y + onOutput.leftEye().y) / 2;
     double outFw = onOutput.distance(FaceMesh.RIGHT_CHEEK, FaceMesh.LEFT_CHEEK);
+    // The head's outline (hair, face) is where a guessed matte shows: read it above the chin line.
+    int chinRow = Math.max(1, Math.min(outH, (int) Math.round(outEyeY + 0.9 * outFw)));
+    Mat headAlpha = alpha.rowRange(0, chinRow);
+    Mat headSeparation = separation.rowRange(0, chinRow);
+    fr.metrics.put("headOutlineAlike", outlineAlike(headAlpha, headSeparation));
+    headAlpha.release();
+    headSeparation.release();
     MatteCleanup.hardenBelow(alpha, (int) Math.round(outEyeY + 0.9 * outFw), 2.5);
     double wall = wallTexture(gradient, alpha, valid);
     fr.metrics.put("wallTexture", wall);
@@ -324,8 +331,9 @@ final class Standardizer {
   }
 
   /**
-   * Share of the outline (alpha near ½) where the local person and background colours are closer
-   * than the refinement can tell apart: how much of the cut-out is a guess.
+   * Share of the outline (alpha between 0.3 and 0.7) where the local person and background colours
+   * are closer than the refinement can tell apart (also where neither has sure pixels nearby): how
+   * much of the cut-out is a guess. 0 when the outline is too short to say.
    */
   private static double outlineAlike(Mat alpha, Mat separation) {
     Mat edge = new Mat();
@@ -334,7 +342,7 @@ final class Standardizer {
     Core.inRange(separation, new Scalar(0), new Scalar(Compositor.MIN_SEPARATION), alike);
     Core.bitwise_and(alike, edge, alike);
     double n = Core.countNonZero(edge);
-    double v = n < 1 ? 0 : Core.countNonZero(alike) / n;
+    double v = n < Thresholds.MIN_HEAD_OUTLINE_PX ? 0 : Core.countNonZero(alike) / n;
     edge.release();
     alike.release();
     return v;
@@ -634,9 +642,31 @@ final class Standardizer {
                   + Thresholds.MAX_BACKGROUND_EDGES,
               "luma/px"));
     }
+    checkSeparable(fr, texture);
     for (Mat x : List.of(skinGrey, validGrey, person, bg)) {
       x.release();
     }
+  }
+
+  /**
+   * Where the head's outline is mostly a guess — its person and background colours alike along much
+   * of it (dark hair on a dark wall, a white-haired head on white, foliage) — no cut-out can be
+   * trusted: the student is told to stand before a plain wall of another colour, instead of being
+   * handed a guessed outline. Only on a background with some texture: on a plain wall the share
+   * also counts a wide ramp of the person model where the photo's edge is clear (a generated
+   * portrait on green reads 0.54 and cuts out cleanly), so it says nothing there.
+   */
+  private static void checkSeparable(Frame fr, double backgroundTexture) {
+    if (backgroundTexture <= Thresholds.MIN_SEPARATION_TEXTURE) {
+      return;
+    }
+    atMost(
+        fr.findings,
+        FindingCode.SUBJECT_NOT_SEPARABLE,
+        Severity.REJECT,
+        fr.metrics.getOrDefault("headOutlineAlike", 0.0),
+        Thresholds.MAX_HEAD_OUTLINE_ALIKE_BUSY,
+        "share");
   }
 
   /** Clothing: the person below the chin; null when too little of it is in frame. */

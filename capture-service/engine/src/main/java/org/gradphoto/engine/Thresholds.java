@@ -77,6 +77,27 @@ final class Thresholds {
   /** RMS CIE Lab distance of the background's colours from their mean above which it is busy. */
   static final double MAX_BACKGROUND_COLOUR_SPREAD = 25;
 
+  /**
+   * On a background with texture (above {@link #MIN_SEPARATION_TEXTURE}): share of the head's
+   * outline (above the chin line, matte between 30 % and 70 %) where the local person and
+   * background colours are too alike to tell apart, above which the cut-out is a guess. Dev
+   * portraits read ≤ 0.07; hard/: foliage behind brown-grey hair 0.81, backlit hair before foliage
+   * 0.52, white hair on a dark room 0.54, a photographed screen 0.52 (fire); an afro on a street
+   * 0.33, spiky hair before wood panels 0.31 (cut-outs clean; do not fire); generated shelves in
+   * the hair's own shades 0.45–0.86.
+   */
+  static final double MAX_HEAD_OUTLINE_ALIKE_BUSY = 0.40;
+
+  /**
+   * Background texture (mean gradient, luma/px) above which a background counts as not plain for
+   * the separation check: plain walls, sky and blurred lawns read 0.1–0.61, the hair-coloured shelf
+   * fixtures 0.88–2.5, foliage and dark rooms in hard/ 0.81–1.94.
+   */
+  static final double MIN_SEPARATION_TEXTURE = 0.7;
+
+  /** Outline pixels needed before the share above means anything. */
+  static final int MIN_HEAD_OUTLINE_PX = 200;
+
   /** Clothing closer than this CIE76 ΔE to the background colour. */
   static final double MIN_CLOTHING_DELTA_E = 15;
 
