@@ -384,7 +384,8 @@ export default function ReviewPage() {
               </Row>
             )}
           </Card>
-          <Card size="small" title="批次进度" style={{ marginTop: 12 }}>
+          {/* review knows only collections that started (eligibility granted): said so, not a roster count */}
+          <Card size="small" title="批次进度（已获取资格的学生）" extra={<span id="progress-scope">未获取资格的学生不在此统计，按名单统计见“采集进度”</span>} style={{ marginTop: 12 }}>
             <Table
               id="progress"
               size="small"

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.gradphoto.delivery.Fixtures.Student;
 import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.PhotosDelivered;
+import org.gradphoto.kernel.event.RosterEntriesChanged;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
@@ -89,6 +91,102 @@ class SchoolPackageTest {
             Duration.ofSeconds(60));
     assertEquals("READY", status);
     return status;
+  }
+
+  @Test
+  void students_on_the_roster_who_never_started_are_missing_in_the_list_and_in_missing_csv()
+      throws Exception {
+    UUID batch = UUID.randomUUID();
+    Student done = Student.of(batch, SCHOOL, "2023200201", "11010520000101123X", "chsi-graduation");
+    Student started =
+        Student.of(batch, SCHOOL, "2023200202", "110105200002021234", "chsi-graduation");
+    // the roster comes before, and for one student after, their eligibility (any order)
+    Fixtures.publish(
+        Topics.IDENTITY_EVENTS,
+        new RosterEntriesChanged(
+            batch,
+            SCHOOL,
+            List.of(
+                new RosterEntriesChanged.Entry(
+                    UUID.randomUUID(), "2023200201", done.name(), "110105********123X"),
+                new RosterEntriesChanged.Entry(
+                    UUID.randomUUID(), "2023200203", "从未开始", "110105********9876")),
+            Instant.now()),
+        batch);
+    Fixtures.grant(done);
+    Fixtures.grant(started);
+    Fixtures.publish(
+        Topics.IDENTITY_EVENTS,
+        new RosterEntriesChanged(
+            batch,
+            SCHOOL,
+            List.of(
+                new RosterEntriesChanged.Entry(
+                    UUID.randomUUID(), "2023200202", started.name(), "110105********1234")),
+            Instant.now()),
+        batch);
+    Fixtures.complete(done, 480, 640);
+    Fixtures.awaitStatus(done, "COMPLETED");
+    String admin = Fixtures.staff("school-admin", SCHOOL);
+
+    Eventually.await(() -> missingOf(admin, batch).size(), 2, Duration.ofSeconds(30));
+    List<Map<String, Object>> missing = missingOf(admin, batch);
+    assertEquals(2, missing.size(), String.valueOf(missing));
+    assertEquals(started.collectionId().toString(), missing.get(0).get("collectionId"));
+    assertEquals("COLLECTING", missing.get(0).get("status"));
+    assertEquals("2023200203", missing.get(1).get("studentNumber"));
+    assertEquals("从未开始", missing.get(1).get("studentName"));
+    assertEquals("110105********9876", missing.get(1).get("idNumberMasked"));
+    assertEquals("NOT_STARTED", missing.get(1).get("status"));
+    assertEquals("未开始", missing.get(1).get("statusLabel"));
+    assertEquals(null, missing.get(1).get("collectionId"));
+
+    String packageId =
+        given()
+            .auth()
+            .oauth2(admin)
+            .contentType("application/json")
+            .body("{\"naming\":\"STUDENT_NUMBER\"}")
+            .post("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("packageId");
+    awaitPackage(admin, packageId);
+    given()
+        .auth()
+        .oauth2(admin)
+        .get("/packages/" + packageId)
+        .then()
+        .body("photoCount", equalTo(1))
+        .body("missingCount", equalTo(2));
+    String url =
+        given()
+            .auth()
+            .oauth2(admin)
+            .get("/packages/" + packageId + "/download")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    Map<String, byte[]> entries = unzip(Fixtures.fetch(url).body());
+    String csv = new String(entries.get("missing.csv"), StandardCharsets.UTF_8);
+    List<String> lines = csv.lines().toList();
+    assertEquals(3, lines.size(), csv);
+    assertTrue(lines.get(1).startsWith("2023200202," + started.name() + ","), csv);
+    assertEquals("2023200203,从未开始,110105********9876,未开始", lines.get(2));
+  }
+
+  private static List<Map<String, Object>> missingOf(String token, UUID batch) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get("/schools/" + SCHOOL + "/batches/" + batch + "/missing-students")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("");
   }
 
   @Test

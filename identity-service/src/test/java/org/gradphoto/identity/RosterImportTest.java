@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,7 +23,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.gradphoto.kernel.event.EventJson;
+import org.gradphoto.kernel.event.RosterEntriesChanged;
+import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.kernel.value.ResidentIdNumber;
+import org.gradphoto.testsupport.Eventually;
+import org.gradphoto.testsupport.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -342,6 +348,76 @@ class RosterImportTest {
             .iterator()
             .next();
     assertEquals(0L, count.getLong("n"));
+    Row announced =
+        pool.preparedQuery("select count(*) as n from outbox_event where message_key = $1")
+            .execute(Tuple.of(batch.toString()))
+            .await()
+            .atMost(Duration.ofSeconds(10))
+            .iterator()
+            .next();
+    assertEquals(0L, announced.getLong("n"), "no RosterEntriesChanged of a rolled-back import");
+  }
+
+  @Test
+  void an_import_announces_the_entries_it_wrote_with_the_masked_id_only() {
+    String school = Fixtures.newSchool("名单事件大学");
+    UUID batch = Fixtures.openBatch(school, List.of("SCHOOL_NAME_ID"));
+    String id1 = Fixtures.residentId();
+    String id2 = Fixtures.residentId();
+    String two =
+        Fixtures.CSV_HEADER
+            + Fixtures.csvLine(school, "名单事件大学", "N1", "未开始甲", id1, "", "")
+            + Fixtures.csvLine(school, "名单事件大学", "N2", "未开始乙", id2, "", "");
+    Fixtures.importCsv(Fixtures.operator(), batch, two).then().statusCode(200);
+    RosterEntriesChanged first = awaitAnnounced(batch, 1);
+    assertEquals(school, first.schoolCode());
+    assertEquals(
+        List.of("N1", "N2"),
+        first.entries().stream().map(RosterEntriesChanged.Entry::studentNumber).sorted().toList());
+    assertEquals(
+        List.of("未开始甲", "未开始乙"),
+        first.entries().stream()
+            .sorted(java.util.Comparator.comparing(RosterEntriesChanged.Entry::studentNumber))
+            .map(RosterEntriesChanged.Entry::studentName)
+            .toList());
+    String json = String.join("", announcedJson(batch));
+    assertFalse(json.contains(id1) || json.contains(id2), "a full ID number left identity");
+    assertTrue(json.contains(id1.substring(id1.length() - 4)), "the masked ID keeps its last four");
+
+    // the same file again changes nothing and says nothing; one changed line is sent alone
+    Fixtures.importCsv(Fixtures.operator(), batch, two).then().statusCode(200);
+    Fixtures.importCsv(
+            Fixtures.operator(),
+            batch,
+            Fixtures.CSV_HEADER
+                + Fixtures.csvLine(school, "名单事件大学", "N1", "未开始甲", id1, "", "")
+                + Fixtures.csvLine(school, "名单事件大学", "N2", "改名乙", id2, "", ""))
+        .then()
+        .statusCode(200);
+    RosterEntriesChanged second = awaitAnnounced(batch, 2);
+    assertEquals(1, second.entries().size());
+    assertEquals("改名乙", second.entries().get(0).studentName());
+    assertEquals(2, announcedJson(batch).size(), "the unchanged import announced nothing");
+  }
+
+  /** Waits for the n-th RosterEntriesChanged of the batch on identity-events (in send order). */
+  private static RosterEntriesChanged awaitAnnounced(UUID batch, int n) {
+    Eventually.await(() -> announcedJson(batch).size() >= n, true, Duration.ofSeconds(30));
+    List<String> found = announcedJson(batch);
+    assertTrue(found.size() >= n, "RosterEntriesChanged #" + n + " of batch " + batch);
+    return (RosterEntriesChanged) EventJson.read(found.get(n - 1)).orElseThrow().payload();
+  }
+
+  private static List<String> announcedJson(UUID batch) {
+    return KafkaProbe.all(
+            Topics.IDENTITY_EVENTS,
+            r ->
+                batch.toString().equals(r.key())
+                    && "RosterEntriesChanged".equals(KafkaProbe.header(r, "type")),
+            Duration.ofSeconds(2))
+        .stream()
+        .map(r -> r.value())
+        .toList();
   }
 
   private void sql(String statement) {

@@ -11,7 +11,12 @@ public enum CollectionStatus {
   /** 采集完成: the standard photo is pinned and downloadable. */
   COMPLETED("采集完成"),
   /** In a school package (上网中): the photo is locked. */
-  DELIVERED("上网中");
+  DELIVERED("上网中"),
+  /**
+   * On the roster, never started (no eligibility yet). Only in the missing list: no collection is
+   * ever stored in this state.
+   */
+  NOT_STARTED("未开始");
 
   private final String label;
 

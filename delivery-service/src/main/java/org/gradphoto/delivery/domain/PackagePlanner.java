@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * Decides a package's contents: every collection of the batch with a standard photo, named by the
- * school's convention (sanitised, unique within the ZIP), and every other one as missing.
+ * school's convention (sanitised, unique within the ZIP); every other collection and every roster
+ * line that never started is missing ({@link MissingStudents}).
  */
 public final class PackagePlanner {
   /**
@@ -37,6 +38,7 @@ public final class PackagePlanner {
   public static PackagePlan plan(
       PackageBuild build,
       List<StudentCollection> batch,
+      List<RosterLine> roster,
       Function<StudentCollection, String> idNumberOf,
       Instant now) {
     SchoolPackage pkg = build.pkg();
@@ -47,16 +49,8 @@ public final class PackagePlanner {
             .thenComparing(StudentCollection::collectionId));
     Set<String> taken = new HashSet<>();
     List<PackageEntry> entries = new ArrayList<>();
-    List<MissingStudent> missing = new ArrayList<>();
     for (StudentCollection c : sorted) {
       if (!c.status().hasStandardPhoto() || c.photo() == null) {
-        missing.add(
-            new MissingStudent(
-                c.collectionId(),
-                c.studentNumber(),
-                c.studentName(),
-                c.idNumberMasked(),
-                c.status()));
         continue;
       }
       String base =
@@ -77,6 +71,7 @@ public final class PackagePlanner {
               c.idNumberMasked(),
               c.completedAt()));
     }
+    List<MissingStudent> missing = MissingStudents.of(batch, roster);
     String stamp = STAMP.format(now.atZone(CHINA));
     // One object per build: a builder that lost its lease and one that took over never write or
     // remove the same key.

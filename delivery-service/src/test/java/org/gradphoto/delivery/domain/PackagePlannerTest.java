@@ -57,6 +57,7 @@ class PackagePlannerTest {
         PackagePlanner.plan(
             pkg(NamingConvention.ID_NUMBER),
             batch,
+            List.of(),
             c ->
                 c.idNumberSealed().equals("sealed-a") ? "11010520000101123X" : "110105200002021234",
             Instant.now());
@@ -72,8 +73,8 @@ class PackagePlannerTest {
     PackageBuild first = pkg(NamingConvention.STUDENT_NUMBER);
     PackageBuild second = new PackageBuild(first.pkg(), UUID.randomUUID());
     List<StudentCollection> batch = List.of(student("2023001", "x", true));
-    String a = PackagePlanner.plan(first, batch, c -> "", Instant.now()).objectKey();
-    String b = PackagePlanner.plan(second, batch, c -> "", Instant.now()).objectKey();
+    String a = PackagePlanner.plan(first, batch, List.of(), c -> "", Instant.now()).objectKey();
+    String b = PackagePlanner.plan(second, batch, List.of(), c -> "", Instant.now()).objectKey();
     assertNotEquals(a, b);
     assertTrue(a.startsWith("packages/10999/" + BATCH + "/" + first.pkg().packageId() + "/"), a);
     assertTrue(b.endsWith(second.buildId() + ".zip"), b);
@@ -84,10 +85,38 @@ class PackagePlannerTest {
     List<StudentCollection> batch =
         List.of(student("A/01", "x", true), student("A01", "y", true), student("", "z", true));
     PackagePlan plan =
-        PackagePlanner.plan(pkg(NamingConvention.STUDENT_NUMBER), batch, c -> "", Instant.now());
+        PackagePlanner.plan(
+            pkg(NamingConvention.STUDENT_NUMBER), batch, List.of(), c -> "", Instant.now());
     List<String> names = plan.entries().stream().map(PackageEntry::fileName).toList();
     assertEquals(3, names.stream().distinct().count());
     assertEquals(List.of("A01.jpg", "A01_2.jpg"), names.subList(1, 3));
     assertEquals(batch.get(2).collectionId() + ".jpg", names.getFirst());
+  }
+
+  private static RosterLine line(String number, String name) {
+    return new RosterLine(UUID.randomUUID(), BATCH, "10999", number, name, "110105********5678");
+  }
+
+  @Test
+  void
+      roster_lines_that_never_started_are_missing_once_and_started_ones_count_by_their_collection() {
+    List<StudentCollection> batch =
+        List.of(student("2023001", "sealed-a", true), student("2023003", "sealed-c", false));
+    // 2023001 and 2023003 started (their roster lines must not count twice); 2023002 never did
+    List<RosterLine> roster =
+        List.of(line("2023003", "张三"), line("2023002", "李四"), line("2023001", "张三"));
+    PackagePlan plan =
+        PackagePlanner.plan(
+            pkg(NamingConvention.STUDENT_NUMBER), batch, roster, c -> "", Instant.now());
+    assertEquals(1, plan.entries().size());
+    assertEquals(
+        List.of("2023002", "2023003"),
+        plan.missing().stream().map(MissingStudent::studentNumber).toList());
+    MissingStudent never = plan.missing().getFirst();
+    assertEquals(CollectionStatus.NOT_STARTED, never.status());
+    assertEquals("未开始", never.status().label());
+    assertEquals(null, never.collectionId());
+    assertEquals("李四", never.studentName());
+    assertEquals(CollectionStatus.COLLECTING, plan.missing().get(1).status());
   }
 }

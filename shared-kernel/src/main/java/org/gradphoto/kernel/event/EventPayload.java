@@ -4,6 +4,7 @@ package org.gradphoto.kernel.event;
 public sealed interface EventPayload
     permits EligibilityGranted,
         BindingRevoked,
+        RosterEntriesChanged,
         PaymentConfirmed,
         PaymentRefunded,
         PhotoSubmitted,

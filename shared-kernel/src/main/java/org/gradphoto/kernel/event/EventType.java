@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum EventType {
   ELIGIBILITY_GRANTED("EligibilityGranted", EligibilityGranted.class, Topics.IDENTITY_EVENTS),
   BINDING_REVOKED("BindingRevoked", BindingRevoked.class, Topics.IDENTITY_EVENTS),
+  ROSTER_ENTRIES_CHANGED(
+      "RosterEntriesChanged", RosterEntriesChanged.class, Topics.IDENTITY_EVENTS),
   PAYMENT_CONFIRMED("PaymentConfirmed", PaymentConfirmed.class, Topics.PAYMENT_EVENTS),
   PAYMENT_REFUNDED("PaymentRefunded", PaymentRefunded.class, Topics.PAYMENT_EVENTS),
   PHOTO_SUBMITTED("PhotoSubmitted", PhotoSubmitted.class, Topics.CAPTURE_EVENTS),

@@ -21,14 +21,17 @@ import org.gradphoto.delivery.application.port.out.EventPublisher;
 import org.gradphoto.delivery.application.port.out.IdNumbers;
 import org.gradphoto.delivery.application.port.out.PackageArchiver;
 import org.gradphoto.delivery.application.port.out.PackageRepository;
+import org.gradphoto.delivery.application.port.out.RosterLines;
 import org.gradphoto.delivery.application.port.out.UnitOfWork;
 import org.gradphoto.delivery.domain.MissingStudent;
+import org.gradphoto.delivery.domain.MissingStudents;
 import org.gradphoto.delivery.domain.NamingConvention;
 import org.gradphoto.delivery.domain.PackageBuild;
 import org.gradphoto.delivery.domain.PackageEntry;
 import org.gradphoto.delivery.domain.PackagePlan;
 import org.gradphoto.delivery.domain.PackagePlanner;
 import org.gradphoto.delivery.domain.PackageStatus;
+import org.gradphoto.delivery.domain.RosterLine;
 import org.gradphoto.delivery.domain.SchoolPackage;
 import org.gradphoto.delivery.domain.StudentCollection;
 import org.gradphoto.kernel.error.ProblemException;
@@ -45,6 +48,7 @@ import org.gradphoto.kernel.value.Ids;
 @ApplicationScoped
 class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase {
   private final CollectionRepository collections;
+  private final RosterLines rosterLines;
   private final PackageRepository packages;
   private final PackageArchiver archiver;
   private final DownloadLinks links;
@@ -57,6 +61,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
 
   SchoolPackageService(
       CollectionRepository collections,
+      RosterLines rosterLines,
       PackageRepository packages,
       PackageArchiver archiver,
       DownloadLinks links,
@@ -69,6 +74,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
       @ConfigProperty(name = "gradphoto.delivery.package-lease", defaultValue = "PT10M")
           Duration lease) {
     this.collections = collections;
+    this.rosterLines = rosterLines;
     this.packages = packages;
     this.archiver = archiver;
     this.links = links;
@@ -150,24 +156,16 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
   @Override
   public Uni<List<MissingStudent>> missing(Actor actor, String schoolCode, UUID batchId) {
     requireSchool(actor, schoolCode);
-    return uow.transaction(() -> collections.ofBatch(schoolCode, batchId))
-        .map(
-            batch ->
-                batch.stream()
-                    .filter(c -> !c.status().hasStandardPhoto())
-                    .sorted(
-                        Comparator.comparing(
-                            (StudentCollection c) ->
-                                c.studentNumber() == null ? "" : c.studentNumber()))
-                    .map(
-                        c ->
-                            new MissingStudent(
-                                c.collectionId(),
-                                c.studentNumber(),
-                                c.studentName(),
-                                c.idNumberMasked(),
-                                c.status()))
-                    .toList());
+    return uow.transaction(() -> batchAndRoster(schoolCode, batchId))
+        .map(b -> MissingStudents.of(b.collections(), b.roster()));
+  }
+
+  private record BatchAndRoster(List<StudentCollection> collections, List<RosterLine> roster) {}
+
+  private Uni<BatchAndRoster> batchAndRoster(String schoolCode, UUID batchId) {
+    return collections
+        .ofBatch(schoolCode, batchId)
+        .chain(c -> rosterLines.ofBatch(schoolCode, batchId).map(r -> new BatchAndRoster(c, r)));
   }
 
   @Override
@@ -179,11 +177,15 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
   public Uni<Outcome> build(PackageBuild build) {
     SchoolPackage pkg = build.pkg();
     Instant started = Instant.now();
-    return uow.transaction(() -> collections.ofBatch(pkg.schoolCode(), pkg.batchId()))
+    return uow.transaction(() -> batchAndRoster(pkg.schoolCode(), pkg.batchId()))
         .map(
-            batch ->
+            b ->
                 PackagePlanner.plan(
-                    build, batch, c -> idNumbers.open(c.idNumberSealed()), Instant.now()))
+                    build,
+                    b.collections(),
+                    b.roster(),
+                    c -> idNumbers.open(c.idNumberSealed()),
+                    Instant.now()))
         .chain(
             plan ->
                 archiver

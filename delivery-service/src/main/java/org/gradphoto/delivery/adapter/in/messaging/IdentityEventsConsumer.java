@@ -4,23 +4,31 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gradphoto.delivery.application.port.in.RecordEligibilityUseCase;
+import org.gradphoto.delivery.application.port.in.RecordRosterUseCase;
 import org.gradphoto.delivery.domain.Roster;
+import org.gradphoto.delivery.domain.RosterLine;
 import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EligibilityGranted;
+import org.gradphoto.kernel.event.RosterEntriesChanged;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
 
-/** identity-service's events: who each collection belongs to. */
+/** identity-service's events: who each collection belongs to, and who is on each roster. */
 @ApplicationScoped
 class IdentityEventsConsumer {
   static final String CHANNEL = "identity-events";
 
   private final IdempotentConsumer consumer;
   private final RecordEligibilityUseCase eligibility;
+  private final RecordRosterUseCase roster;
 
-  IdentityEventsConsumer(IdempotentConsumer consumer, RecordEligibilityUseCase eligibility) {
+  IdentityEventsConsumer(
+      IdempotentConsumer consumer,
+      RecordEligibilityUseCase eligibility,
+      RecordRosterUseCase roster) {
     this.consumer = consumer;
     this.eligibility = eligibility;
+    this.roster = roster;
   }
 
   @Incoming(CHANNEL)
@@ -48,6 +56,23 @@ class IdentityEventsConsumer {
                           p.idNumberSealed(),
                           p.specProfile()));
                 })
-            .on(BindingRevoked.class, e -> eligibility.revoked(e.payload().collectionId())));
+            .on(BindingRevoked.class, e -> eligibility.revoked(e.payload().collectionId()))
+            .on(
+                RosterEntriesChanged.class,
+                e -> {
+                  RosterEntriesChanged p = e.payload();
+                  return roster.rosterChanged(
+                      p.entries().stream()
+                          .map(
+                              x ->
+                                  new RosterLine(
+                                      x.rosterEntryId(),
+                                      p.batchId(),
+                                      p.schoolCode(),
+                                      x.studentNumber(),
+                                      x.studentName(),
+                                      x.idNumberMasked()))
+                          .toList());
+                }));
   }
 }

@@ -22,6 +22,7 @@ import org.gradphoto.identity.domain.Candidate;
 import org.gradphoto.identity.domain.CollectionStatus;
 import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EventEnvelope;
+import org.gradphoto.kernel.event.RosterEntriesChanged;
 import org.gradphoto.kernel.messaging.Outbox;
 
 /**
@@ -50,7 +51,7 @@ class PgRosterRepository implements RosterRepository {
         roster_entry.phone_hash, roster_entry.chsi_code, roster_entry.degree_level)
         is distinct from (excluded.batch_id, excluded.name, excluded.id_type, excluded.id_hash,
         excluded.phone_hash, excluded.chsi_code, excluded.degree_level)
-      returning student_number, (xmax = 0) as created
+      returning id, student_number, name, id_masked, (xmax = 0) as created
       """;
   private static final String CANDIDATES =
       "select "
@@ -74,19 +75,21 @@ class PgRosterRepository implements RosterRepository {
     for (int i = 0; i < lines.size(); i += CHUNK) {
       chunks.add(lines.subList(i, Math.min(lines.size(), i + CHUNK)));
     }
+    Instant now = Instant.now();
     return pool.withTransaction(
         c ->
             Multi.createFrom()
                 .iterable(chunks)
                 .onItem()
-                .transformToUniAndConcatenate(chunk -> upsertChunk(c, batchId, schoolCode, chunk))
+                .transformToUniAndConcatenate(
+                    chunk -> upsertChunk(c, batchId, schoolCode, chunk, now))
                 .collect()
                 .in(HashMap<String, Boolean>::new, (all, part) -> all.putAll(part))
                 .map(m -> (Map<String, Boolean>) m));
   }
 
-  private static Uni<Map<String, Boolean>> upsertChunk(
-      SqlConnection c, UUID batchId, String schoolCode, List<StoredLine> chunk) {
+  private Uni<Map<String, Boolean>> upsertChunk(
+      SqlConnection c, UUID batchId, String schoolCode, List<StoredLine> chunk, Instant now) {
     Tuple t =
         Tuple.tuple()
             .addUUID(batchId)
@@ -102,13 +105,48 @@ class PgRosterRepository implements RosterRepository {
             .addArrayOfString(column(chunk, StoredLine::degreeLevel));
     return c.preparedQuery(UPSERT)
         .execute(t)
-        .map(
+        .chain(
             rows -> {
               Map<String, Boolean> created = new HashMap<>();
+              List<RosterEntriesChanged.Entry> written = new ArrayList<>();
               rows.forEach(
-                  r -> created.put(r.getString("student_number"), r.getBoolean("created")));
-              return created;
+                  r -> {
+                    created.put(r.getString("student_number"), r.getBoolean("created"));
+                    written.add(
+                        new RosterEntriesChanged.Entry(
+                            r.getUUID("id"),
+                            r.getString("student_number"),
+                            r.getString("name"),
+                            r.getString("id_masked")));
+                  });
+              return announce(c, batchId, schoolCode, written, now).replaceWith(created);
             });
+  }
+
+  /**
+   * Tells the other services (delivery's missing list) which entries are now on the batch, in the
+   * import's own transaction; entries left unchanged are not sent again.
+   */
+  private Uni<Void> announce(
+      SqlConnection c,
+      UUID batchId,
+      String schoolCode,
+      List<RosterEntriesChanged.Entry> written,
+      Instant now) {
+    Uni<Void> all = Uni.createFrom().voidItem();
+    for (int i = 0; i < written.size(); i += RosterEntriesChanged.MAX_ENTRIES) {
+      var part =
+          List.copyOf(
+              written.subList(i, Math.min(written.size(), i + RosterEntriesChanged.MAX_ENTRIES)));
+      var event =
+          EventEnvelope.of(
+              new RosterEntriesChanged(batchId, schoolCode, part, now),
+              batchId.toString(),
+              "roster-" + batchId,
+              now);
+      all = all.chain(() -> outbox.append(c, event));
+    }
+    return all;
   }
 
   private static String[] column(List<StoredLine> lines, Function<StoredLine, String> f) {

@@ -39,7 +39,8 @@ public interface RosterRepository {
    * entry whose stored values already equal the line's (same batch, name, ID type, ID hash, phone
    * hash, CHSI code and degree level) is left as it is, not rewritten. Returns, per student number
    * written, true if it was created and false if it was updated; student numbers left as they were
-   * are absent.
+   * are absent. The created and changed entries are announced (RosterEntriesChanged: id, student
+   * number, name, masked ID) in the same transaction.
    */
   Uni<Map<String, Boolean>> upsert(UUID batchId, String schoolCode, List<StoredLine> lines);
 

@@ -2,7 +2,11 @@ package org.gradphoto.review.application.port.in;
 
 import java.util.UUID;
 
-/** How far one batch is: collections per state, and open and overdue review tasks. */
+/**
+ * How far one batch is among the collections that started (review learns of a collection from
+ * EligibilityGranted and never sees the roster): collections per state, open and overdue tasks. The
+ * roster-based view, never-started students included, is identity-service's.
+ */
 public record BatchProgress(
     UUID batchId,
     String batchName,
