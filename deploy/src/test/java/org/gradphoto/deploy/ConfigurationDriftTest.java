@@ -448,6 +448,97 @@ class ConfigurationDriftTest {
     assertEquals("https://" + authHost + "/realms/" + local.path("realm").asText(), issuer);
   }
 
+  /**
+   * The staff console is served under /console/ as on the local gateway: its route, its image's
+   * layout (the Vite base), and a config.json whose realm is the services' issuer and whose client
+   * lets Keycloak send the browser back to /console/ on this host.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void staffConsoleIsServedUnderOnePathAndSignsInThere(String overlay) throws Exception {
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    String host = Chart.named(objects, "HTTPRoute", "student-app").at("/spec/hostnames/0").asText();
+    JsonNode route = Chart.named(objects, "HTTPRoute", "staff-console");
+    assertEquals(host, route.at("/spec/hostnames/0").asText());
+    assertEquals("https-app", route.at("/spec/parentRefs/0/sectionName").asText());
+    List<JsonNode> rules = list(route.at("/spec/rules"));
+    assertEquals(1, rules.size());
+    assertEquals("PathPrefix", rules.get(0).at("/matches/0/path/type").asText());
+    assertEquals("/console", rules.get(0).at("/matches/0/path/value").asText());
+    assertTrue(
+        filters(rules.get(0), "URLRewrite").isEmpty(), "the console keeps its /console/ path");
+    assertEquals("staff-console", rules.get(0).at("/backendRefs/0/name").asText());
+    int port = rules.get(0).at("/backendRefs/0/port").asInt();
+    JsonNode service = Chart.named(objects, "Service", "staff-console");
+    assertEquals(port, service.at("/spec/ports/0/port").asInt());
+    Chart.named(objects, "NetworkPolicy", "staff-console");
+
+    // the build's base path is the route's; the image puts the build there
+    String vite = Files.readString(REPO.resolve("staff-console/vite.config.ts"));
+    Matcher base = Pattern.compile("base:\\s*'([^']+)'").matcher(vite);
+    assertTrue(base.find(), "vite.config.ts base");
+    assertEquals("/console/", base.group(1));
+    String dockerfile = Files.readString(REPO.resolve("deploy/images/staff-console.Dockerfile"));
+    assertTrue(
+        dockerfile.contains("COPY staff-console/dist/console/ /usr/share/nginx/html/console/"),
+        dockerfile);
+    String nginx = Files.readString(REPO.resolve("deploy/images/staff-console.nginx.conf"));
+    assertTrue(
+        nginx.contains("try_files $uri /console/index.html"), "client-side routes fall back");
+
+    // config.json: mounted where the console fetches it (BASE_URL + config.json)
+    JsonNode deployment = Chart.named(objects, "Deployment", "staff-console");
+    JsonNode mount =
+        list(deployment.at("/spec/template/spec/containers/0/volumeMounts")).stream()
+            .filter(m -> m.path("name").asText().equals("config"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("/usr/share/nginx/html/console/config.json", mount.path("mountPath").asText());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode config =
+        json.readTree(
+            Chart.named(objects, "ConfigMap", "staff-console").at("/data/config.json").asText());
+    JsonNode local = json.readTree(REPO.resolve("staff-console/public/config.json").toFile());
+    List<String> keys = new ArrayList<>();
+    config.fieldNames().forEachRemaining(keys::add);
+    List<String> localKeys = new ArrayList<>();
+    local.fieldNames().forEachRemaining(localKeys::add);
+    assertEquals(new TreeSet<>(localKeys), new TreeSet<>(keys));
+    assertEquals(local.path("apiBase"), config.path("apiBase"));
+    assertEquals(local.path("clientId"), config.path("clientId"));
+    String issuer =
+        Chart.named(objects, "ConfigMap", "gradphoto-common")
+            .at("/data/QUARKUS_OIDC_TOKEN_ISSUER")
+            .asText();
+    assertEquals(issuer, config.path("oidcAuthority").asText());
+
+    // Keycloak accepts https://<host>/console/ as the redirect and the host as web origin
+    JsonNode client =
+        list(
+                Chart.named(objects, "KeycloakRealmImport", "gradphoto-realm")
+                    .at("/spec/realm/clients"))
+            .stream()
+            .filter(c -> c.path("clientId").equals(config.path("clientId")))
+            .findFirst()
+            .orElseThrow();
+    String consoleRoot = "https://" + host + "/console/";
+    assertEquals("https://" + host, client.path("rootUrl").asText(), "links back to the console");
+    assertEquals(consoleRoot, client.path("rootUrl").asText() + client.path("baseUrl").asText());
+    assertTrue(
+        list(client.path("redirectUris")).stream()
+            .map(JsonNode::asText)
+            .anyMatch(
+                u ->
+                    u.endsWith("*")
+                        ? consoleRoot.startsWith(u.substring(0, u.length() - 1))
+                        : u.equals(consoleRoot)),
+        "redirect URIs " + client.path("redirectUris") + " miss " + consoleRoot);
+    assertTrue(
+        list(client.path("webOrigins")).stream()
+            .anyMatch(o -> o.asText().equals("https://" + host)),
+        "web origins " + client.path("webOrigins"));
+  }
+
   private static boolean rewrites(JsonNode rule, String from, String to) {
     return rule.at("/matches/0/path/value").asText().equals(from)
         && filters(rule, "URLRewrite").stream()
