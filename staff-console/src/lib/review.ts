@@ -93,6 +93,8 @@ export interface BatchProgress {
   completed: number
   openTasks: number
   overdueTasks: number
+  /** roster students of the batch who never started (no collection yet) */
+  notStarted: number
 }
 
 /** Keys that toggle the reasons in the reject dialog, in the reasons' order (as before). */

@@ -384,8 +384,7 @@ export default function ReviewPage() {
               </Row>
             )}
           </Card>
-          {/* review knows only collections that started (eligibility granted): said so, not a roster count */}
-          <Card size="small" title="批次进度（已获取资格的学生）" extra={<span id="progress-scope">未获取资格的学生不在此统计，按名单统计见“采集进度”</span>} style={{ marginTop: 12 }}>
+          <Card size="small" title="批次进度" style={{ marginTop: 12 }}>
             <Table
               id="progress"
               size="small"
@@ -394,6 +393,7 @@ export default function ReviewPage() {
               dataSource={progress}
               columns={[
                 { title: '批次', dataIndex: 'batchName', render: (v, b) => v || b.batchId.slice(0, 8) },
+                { title: '未开始', dataIndex: 'notStarted' },
                 { title: '审核中', dataIndex: 'inReview' },
                 { title: '超时', dataIndex: 'overdueTasks', render: (v) => <Badge count={v} showZero color={v ? '#f04438' : '#d9d9d9'} /> },
                 { title: '重拍', dataIndex: 'rejected' },

@@ -23,6 +23,7 @@ import org.gradphoto.review.application.port.out.AuditTrail;
 import org.gradphoto.review.application.port.out.CollectionReviews;
 import org.gradphoto.review.application.port.out.ReviewMetrics;
 import org.gradphoto.review.application.port.out.ReviewTasks;
+import org.gradphoto.review.application.port.out.RosterEntries;
 import org.gradphoto.review.application.port.out.SpecProfiles;
 import org.gradphoto.review.domain.AuditEntry;
 import org.gradphoto.review.domain.CollectionReview;
@@ -38,6 +39,7 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
   private final AuditTrail audit;
   private final SpecProfiles profiles;
   private final ReviewMetrics metrics;
+  private final RosterEntries roster;
   private final Clock clock;
 
   ReviewQueryService(
@@ -46,12 +48,14 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
       AuditTrail audit,
       SpecProfiles profiles,
       ReviewMetrics metrics,
+      RosterEntries roster,
       Clock clock) {
     this.tasks = tasks;
     this.collections = collections;
     this.audit = audit;
     this.profiles = profiles;
     this.metrics = metrics;
+    this.roster = roster;
     this.clock = clock;
   }
 
@@ -127,15 +131,25 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
     Instant now = clock.instant();
     return collections
         .countByBatch(schools)
-        .chain(counts -> tasks.openByBatch(schools, now).map(queues -> merge(counts, queues)));
+        .chain(
+            counts ->
+                tasks
+                    .openByBatch(schools, now)
+                    .chain(
+                        queues ->
+                            roster
+                                .notStartedByBatch(schools)
+                                .map(notStarted -> merge(counts, queues, notStarted))));
   }
 
   private static List<BatchProgress> merge(
-      List<CollectionReviews.BatchCount> counts, List<ReviewTasks.BatchQueue> queues) {
+      List<CollectionReviews.BatchCount> counts,
+      List<ReviewTasks.BatchQueue> queues,
+      List<RosterEntries.NotStarted> notStarted) {
     Map<UUID, long[]> byBatch = new LinkedHashMap<>();
     Map<UUID, String[]> names = new LinkedHashMap<>();
     for (CollectionReviews.BatchCount c : counts) {
-      long[] n = byBatch.computeIfAbsent(c.batchId(), k -> new long[8]);
+      long[] n = byBatch.computeIfAbsent(c.batchId(), k -> new long[9]);
       n[c.state().ordinal()] += c.count();
       if (c.awaitingPayment()) {
         n[5] += c.count();
@@ -149,10 +163,18 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
       }
     }
     for (ReviewTasks.BatchQueue q : queues) {
-      long[] n = byBatch.computeIfAbsent(q.batchId(), k -> new long[8]);
+      long[] n = byBatch.computeIfAbsent(q.batchId(), k -> new long[9]);
       n[6] = q.open();
       n[7] = q.overdue();
       names.computeIfAbsent(q.batchId(), k -> new String[2]);
+    }
+    for (RosterEntries.NotStarted r : notStarted) {
+      long[] n = byBatch.computeIfAbsent(r.batchId(), k -> new long[9]);
+      n[8] = r.count();
+      String[] name = names.computeIfAbsent(r.batchId(), k -> new String[2]);
+      if (name[1] == null) {
+        name[1] = r.schoolCode();
+      }
     }
     List<BatchProgress> out = new ArrayList<>();
     byBatch.forEach(
@@ -161,7 +183,7 @@ class ReviewQueryService implements BrowseReviewsUseCase, RefreshQueueMetricsUse
           // ordinals: AWAITING_PHOTO, IN_REVIEW, REJECTED, PASSED, COMPLETED
           out.add(
               new BatchProgress(
-                  batchId, name[0], name[1], n[0], n[1], n[2], n[3], n[5], n[4], n[6], n[7]));
+                  batchId, name[0], name[1], n[0], n[1], n[2], n[3], n[5], n[4], n[6], n[7], n[8]));
         });
     out.sort(
         Comparator.comparing(BatchProgress::schoolCode, Comparator.nullsLast(String::compareTo))

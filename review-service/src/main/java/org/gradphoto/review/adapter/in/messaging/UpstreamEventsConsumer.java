@@ -8,9 +8,11 @@ import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.PaymentConfirmed;
 import org.gradphoto.kernel.event.PaymentRefunded;
 import org.gradphoto.kernel.event.PhotoSubmitted;
+import org.gradphoto.kernel.event.RosterEntriesChanged;
 import org.gradphoto.kernel.messaging.EventHandlers;
 import org.gradphoto.kernel.messaging.IdempotentConsumer;
 import org.gradphoto.review.application.port.in.FollowCollectionsUseCase;
+import org.gradphoto.review.application.port.in.RecordRosterUseCase;
 
 /** Reads the identity, capture and payment topics; each event is applied once. */
 @ApplicationScoped
@@ -18,7 +20,10 @@ class UpstreamEventsConsumer {
   private final IdempotentConsumer consumer;
   private final EventHandlers handlers;
 
-  UpstreamEventsConsumer(IdempotentConsumer consumer, FollowCollectionsUseCase collections) {
+  UpstreamEventsConsumer(
+      IdempotentConsumer consumer,
+      FollowCollectionsUseCase collections,
+      RecordRosterUseCase roster) {
     this.consumer = consumer;
     this.handlers =
         EventHandlers.create()
@@ -36,7 +41,8 @@ class UpstreamEventsConsumer {
                 e -> collections.paymentConfirmed(e.payload(), e.correlationId()))
             .on(
                 PaymentRefunded.class,
-                e -> collections.paymentRefunded(e.payload(), e.correlationId()));
+                e -> collections.paymentRefunded(e.payload(), e.correlationId()))
+            .on(RosterEntriesChanged.class, e -> roster.rosterChanged(e.payload()));
   }
 
   @Incoming("identity-events")

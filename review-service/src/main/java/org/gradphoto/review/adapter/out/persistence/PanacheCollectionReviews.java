@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,15 +74,7 @@ class PanacheCollectionReviews implements CollectionReviews {
             + " count(c) from CollectionReviewEntity c where c.batchId is not null"
             + (schools == null ? "" : " and c.schoolCode in :schools")
             + " group by c.batchId, c.state, c.awaitingPayment";
-    return Panache.getSession()
-        .chain(
-            s -> {
-              var q = s.createSelectionQuery(hql, Object[].class);
-              if (schools != null) {
-                q.setParameter("schools", schools);
-              }
-              return q.getResultList();
-            })
+    return BatchRows.select(hql, schools, Map.of())
         .map(
             rows ->
                 rows.stream()

@@ -140,18 +140,7 @@ class PanacheReviewTasks implements ReviewTasks {
             + " ReviewTaskEntity t where t.status = :open and t.batchId is not null"
             + (schools == null ? "" : " and t.schoolCode in :schools")
             + " group by t.batchId";
-    return Panache.getSession()
-        .chain(
-            s -> {
-              var q =
-                  s.createSelectionQuery(hql, Object[].class)
-                      .setParameter("now", now)
-                      .setParameter("open", TaskStatus.OPEN);
-              if (schools != null) {
-                q.setParameter("schools", schools);
-              }
-              return q.getResultList();
-            })
+    return BatchRows.select(hql, schools, Map.of("now", now, "open", TaskStatus.OPEN))
         .map(
             rows ->
                 rows.stream()
@@ -160,7 +149,7 @@ class PanacheReviewTasks implements ReviewTasks {
   }
 
   static long number(Object o) {
-    return o == null ? 0 : ((Number) o).longValue();
+    return BatchRows.number(o);
   }
 
   private static void copy(ReviewTask t, ReviewTaskEntity e) {

@@ -3,9 +3,9 @@ package org.gradphoto.review.application.port.in;
 import java.util.UUID;
 
 /**
- * How far one batch is among the collections that started (review learns of a collection from
- * EligibilityGranted and never sees the roster): collections per state, open and overdue tasks. The
- * roster-based view, never-started students included, is identity-service's.
+ * How far one batch is: collections per state, open and overdue tasks, and {@code notStarted}, the
+ * roster lines (RosterEntriesChanged) of the batch that no collection has: students who never
+ * started. identity-service's progress view has the per-student list.
  */
 public record BatchProgress(
     UUID batchId,
@@ -18,4 +18,5 @@ public record BatchProgress(
     long awaitingPayment,
     long completed,
     long openTasks,
-    long overdueTasks) {}
+    long overdueTasks,
+    long notStarted) {}
