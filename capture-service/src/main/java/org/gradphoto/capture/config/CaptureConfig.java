@@ -22,6 +22,23 @@ public interface CaptureConfig {
   @WithDefault("chsi-graduation")
   String defaultProfile();
 
+  /**
+   * Uploads one student account may make per clock hour (each one costs an engine run; a campus NAT
+   * puts many students behind one address, so the gateway's per-address limit cannot be the only
+   * one). Over it: 429 with {@code Retry-After} until the hour ends.
+   */
+  @WithDefault("30")
+  int uploadsPerHour();
+
+  /**
+   * How long the spec photo and cut-out of an attempt that can no longer be submitted (its
+   * collection passed, completed or was delivered with another attempt, or its capture window
+   * closed) are kept after they were rendered; then they are deleted (the original and the findings
+   * stay; an adjustment renders it again).
+   */
+  @WithDefault("2d")
+  Duration abandonedRenderingsKeptFor();
+
   Engine engine();
 
   /** The standardization worker pool. */

@@ -79,6 +79,27 @@ public final class Attempt {
     return old.hasPhoto() ? List.of(old.standardizedKey(), old.cutoutKey()) : List.of();
   }
 
+  /**
+   * Forgets the rendering of an attempt that can no longer be submitted (its collection moved on or
+   * closed): the findings stay, the photo objects go. Returns the keys to delete.
+   */
+  public List<String> dropRendering() {
+    return rerender(
+        new Rendering(
+            null,
+            null,
+            rendering.cropHint(),
+            rendering.backgroundColour(),
+            rendering.findings(),
+            rendering.geometry(),
+            rendering.renderedAt()));
+  }
+
+  /** True when this attempt is the collection's photo or is with a reviewer: never expired. */
+  public boolean inUse() {
+    return status == AttemptStatus.SUBMITTED || status == AttemptStatus.PASSED;
+  }
+
   public void submitted() {
     status = AttemptStatus.SUBMITTED;
   }

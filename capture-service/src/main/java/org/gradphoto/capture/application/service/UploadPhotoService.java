@@ -3,15 +3,19 @@ package org.gradphoto.capture.application.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.gradphoto.capture.application.port.in.AttemptView;
+import org.gradphoto.capture.application.port.in.TryLaterException;
 import org.gradphoto.capture.application.port.in.UploadPhotoUseCase;
 import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
 import org.gradphoto.capture.application.port.out.UnitOfWork;
+import org.gradphoto.capture.application.port.out.UploadBudget;
+import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.AttemptStatus;
 import org.gradphoto.capture.domain.CaptureCollection;
@@ -25,18 +29,24 @@ class UploadPhotoService implements UploadPhotoUseCase {
   private final Ownership ownership;
   private final Renderer renderer;
   private final Views views;
+  private final UploadBudget budget;
+  private final int uploadsPerHour;
 
   UploadPhotoService(
       AttemptRepository attempts,
       UnitOfWork uow,
       Ownership ownership,
       Renderer renderer,
-      Views views) {
+      Views views,
+      UploadBudget budget,
+      CaptureConfig config) {
     this.attempts = attempts;
     this.uow = uow;
     this.ownership = ownership;
     this.renderer = renderer;
     this.views = views;
+    this.budget = budget;
+    this.uploadsPerHour = config.uploadsPerHour();
   }
 
   @Override
@@ -52,7 +62,12 @@ class UploadPhotoService implements UploadPhotoUseCase {
                                 ? Uni.createFrom().item(new Found(c, Optional.empty()))
                                 : attempts
                                     .byClientKey(c.id(), cmd.clientKey())
-                                    .map(a -> new Found(c, a))))
+                                    .map(a -> new Found(c, a)))
+                    // A retry of an upload already answered costs nothing; every new one is
+                    // counted (in this transaction, before the engine runs), refused or not.
+                    .call(
+                        f ->
+                            f.attempt().isPresent() ? Uni.createFrom().voidItem() : take(cmd, now)))
         .chain(
             found -> {
               if (found.attempt().isPresent()) {
@@ -63,6 +78,31 @@ class UploadPhotoService implements UploadPhotoUseCase {
                   .recoverWithUni(e -> sameUploadOrFail(found.collection(), cmd.clientKey(), e))
                   .chain(a -> views.attempt(found.collection(), a, now));
             });
+  }
+
+  private Uni<Void> take(UploadPhotoCommand cmd, Instant now) {
+    Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+    return budget
+        .take(cmd.studentId(), hour, uploadsPerHour)
+        .invoke(
+            taken -> {
+              if (!taken) {
+                long wait =
+                    Math.max(
+                        1, hour.plus(1, ChronoUnit.HOURS).getEpochSecond() - now.getEpochSecond());
+                throw new TryLaterException(
+                    429,
+                    "Too many uploads",
+                    "UPLOAD_LIMIT_REACHED",
+                    "这个账号一小时内最多上传 "
+                        + uploadsPerHour
+                        + " 张照片，已达上限。请 "
+                        + ((wait + 59) / 60)
+                        + " 分钟后再上传。",
+                    (int) wait);
+              }
+            })
+        .replaceWithVoid();
   }
 
   private record Found(CaptureCollection collection, Optional<Attempt> attempt) {}

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.domain.Attempt;
+import org.gradphoto.capture.domain.AttemptStatus;
+import org.gradphoto.capture.domain.CaptureState;
 import org.gradphoto.capture.domain.CropHint;
 import org.gradphoto.capture.domain.Finding;
 
@@ -40,6 +43,20 @@ class PanacheAttemptRepository
     return find("collectionId = ?1 and clientKey = ?2", collectionId, clientKey)
         .firstResult()
         .map(e -> Optional.ofNullable(e).map(PanacheAttemptRepository::toDomain));
+  }
+
+  @Override
+  public Uni<List<Attempt>> abandonedWithPhoto(Instant renderedBefore, int limit) {
+    return find(
+            "standardizedKey is not null and status in ?1 and renderedAt < ?2 and collectionId in"
+                + " (select c.id from CollectionEntity c where c.state in ?3"
+                + " or c.windowClosesAt < ?2) order by renderedAt",
+            List.of(AttemptStatus.READY, AttemptStatus.REJECTED),
+            renderedBefore,
+            List.of(CaptureState.PASSED, CaptureState.COMPLETED, CaptureState.DELIVERED))
+        .range(0, limit - 1)
+        .list()
+        .map(list -> list.stream().map(PanacheAttemptRepository::toDomain).toList());
   }
 
   @Override

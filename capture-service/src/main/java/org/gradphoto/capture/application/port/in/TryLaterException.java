@@ -4,18 +4,18 @@ import java.util.List;
 import java.util.Map;
 import org.gradphoto.kernel.error.ProblemException;
 
-/** No capacity now: answered 503 with a {@code Retry-After} header. */
+/** Not now: answered 503 (no capacity) or 429 (a limit) with a {@code Retry-After} header. */
 public class TryLaterException extends ProblemException {
   private final int retryAfterSeconds;
 
   public TryLaterException(String code, String detail, int retryAfterSeconds) {
-    super(
-        503,
-        code,
-        "Service busy",
-        detail,
-        List.of(),
-        Map.of("retryAfterSeconds", retryAfterSeconds));
+    this(503, "Service busy", code, detail, retryAfterSeconds);
+  }
+
+  /** Another status with {@code Retry-After}, e.g. 429 for a limit of the caller's own. */
+  public TryLaterException(
+      int status, String title, String code, String detail, int retryAfterSeconds) {
+    super(status, code, title, detail, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -1,6 +1,7 @@
 package org.gradphoto.capture.application.port.out;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,14 @@ public interface AttemptRepository {
 
   /** The attempt an earlier try of the same upload created (Idempotency-Key). */
   Uni<Optional<Attempt>> byClientKey(UUID collectionId, String clientKey);
+
+  /**
+   * Attempts rendered before {@code renderedBefore} whose photo objects are still stored though
+   * they can no longer be submitted: neither submitted nor passed, in a collection that is locked
+   * (passed, completed, delivered) or whose capture window closed before {@code renderedBefore}.
+   * Oldest first, at most {@code limit}.
+   */
+  Uni<List<Attempt>> abandonedWithPhoto(Instant renderedBefore, int limit);
 
   /** Stores a new attempt (no read first: the id is fresh). */
   Uni<Void> add(Attempt attempt);
