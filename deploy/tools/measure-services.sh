@@ -21,6 +21,7 @@ for svc in identity-service payment-service capture-service review-service deliv
     GRADPHOTO_S3_ACCESS_KEY=x GRADPHOTO_S3_SECRET_KEY=xxxxxxxx \
     GRADPHOTO_ID_HASH_KEY="$(head -c 32 /dev/urandom | base64)" \
     GRADPHOTO_ID_ENC_KEY="$(head -c 32 /dev/urandom | base64)" \
+    GRADPHOTO_ID_DELIVERY_KEY="$(head -c 32 /dev/urandom | base64)" \
     GRADPHOTO_WECHAT_MODE=sandbox GRADPHOTO_WECHATPAY_MODE=sandbox \
     "$java" -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -jar "$jar" >"$log" 2>&1 &
   pid=$!

@@ -66,7 +66,7 @@ final class Fixtures {
 
   static Sealer sealer() {
     return Sealer.fromBase64(
-        ConfigProvider.getConfig().getValue("gradphoto.id.enc-key", String.class));
+        ConfigProvider.getConfig().getValue("gradphoto.id.delivery-key", String.class));
   }
 
   static void publish(String topic, EventPayload payload, UUID aggregate) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BarcodeFormat;
@@ -139,9 +140,15 @@ class EligibilityTest {
     assertEquals("学生0", e.studentName());
     assertEquals("RESIDENT_ID", e.idType());
     assertEquals("**************" + IDS[0].substring(14), e.idNumberMasked());
+    // Sealed under delivery's key (the only one delivery holds), not under identity's own.
     assertEquals(
         IDS[0],
-        Sealer.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").open(e.idNumberSealed()));
+        Sealer.fromBase64("ZGVsaXZlcnktc2VydmljZS10ZXN0LWtleS0zMmJ5dGU=").open(e.idNumberSealed()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Sealer.fromBase64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+                .open(e.idNumberSealed()));
     assertEquals("本科", e.degreeLevel());
     assertEquals(2500, e.priceFen());
     assertEquals("PAY_BEFORE_CAPTURE", e.paymentPolicy());

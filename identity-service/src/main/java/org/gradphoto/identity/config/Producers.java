@@ -3,6 +3,7 @@ package org.gradphoto.identity.config;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 import org.gradphoto.identity.adapter.out.wechat.SandboxWeChatGateway;
 import org.gradphoto.identity.adapter.out.wechat.WxJavaWeChatGateway;
 import org.gradphoto.identity.application.port.out.WeChatGateway;
@@ -15,7 +16,7 @@ public class Producers {
   @Produces
   @ApplicationScoped
   Sealer sealer(PersonalDataKeys keys) {
-    return Sealer.fromBase64(keys.encKey());
+    return Sealer.ring(keys.encKey(), keys.encKeyPrevious().orElse(List.of()));
   }
 
   @Produces

@@ -3,6 +3,7 @@ package org.gradphoto.kernel.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -33,7 +34,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.reactive.ContextResume;
 
@@ -67,17 +67,17 @@ public class DeadLetters {
 
   private final Config config;
   private final Pool pool;
-  private final String bootstrapServers;
+  private final Map<String, Object> kafka;
   private final MeterRegistry metrics;
 
   DeadLetters(
       Config config,
       Pool pool,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       MeterRegistry metrics) {
     this.config = config;
     this.pool = pool;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.metrics = metrics;
   }
 
@@ -176,8 +176,7 @@ public class DeadLetters {
       throw new ProblemException(
           409, "DEAD_LETTER_WITHOUT_ORIGIN", "Conflict", "这条死信没有记录来源主题，无法重放");
     }
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties p = KafkaClientSettings.producer(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -201,8 +200,7 @@ public class DeadLetters {
   }
 
   private List<ConsumerRecord<String, String>> read(String topic, Optional<long[]> only) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties p = KafkaClientSettings.consumer(kafka);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,7 +79,7 @@ public class OutboxRelay {
       "delete from outbox_event where published_at < now() - interval '7 days'";
 
   private final Pool pool;
-  private final String bootstrapServers;
+  private final Map<String, Object> kafka;
   private final int batchSize;
   private final int maxAttempts;
   private final Duration retryAfter;
@@ -87,14 +88,14 @@ public class OutboxRelay {
 
   OutboxRelay(
       Pool pool,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "gradphoto.outbox.batch-size", defaultValue = "200") int batchSize,
       @ConfigProperty(name = "gradphoto.outbox.max-attempts", defaultValue = "20") int maxAttempts,
       @ConfigProperty(name = "gradphoto.outbox.retry-after", defaultValue = "PT30S")
           Duration retryAfter,
       MeterRegistry metrics) {
     this.pool = pool;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.batchSize = batchSize;
     this.maxAttempts = maxAttempts;
     this.retryAfter = retryAfter;
@@ -262,20 +263,28 @@ public class OutboxRelay {
     if (producer == null) {
       synchronized (this) {
         if (producer == null) {
-          Properties p = new Properties();
-          p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-          p.put(ProducerConfig.ACKS_CONFIG, "all");
-          p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-          p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-          p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
-          p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-          p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-          p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+          Properties p = producerProperties(kafka);
           producer = new KafkaProducer<>(p);
         }
       }
     }
     return producer;
+  }
+
+  /**
+   * The service's own Kafka settings (see {@link KafkaClientSettings}), then what the relay's
+   * guarantees need, which a setting cannot weaken.
+   */
+  static Properties producerProperties(Map<String, Object> kafka) {
+    Properties p = KafkaClientSettings.producer(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    return p;
   }
 
   @PreDestroy

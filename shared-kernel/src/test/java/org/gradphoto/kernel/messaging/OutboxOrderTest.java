@@ -57,7 +57,13 @@ class OutboxOrderTest {
       throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     OutboxRelay second =
-        new OutboxRelay(pool, bootstrap, 5, 3, Duration.ofMillis(200), new SimpleMeterRegistry());
+        new OutboxRelay(
+            pool,
+            Map.of("bootstrap.servers", bootstrap),
+            5,
+            3,
+            Duration.ofMillis(200),
+            new SimpleMeterRegistry());
     Map<String, List<String>> expected = new LinkedHashMap<>();
     String blocked = run + "-blocked";
     UUID tooLarge;

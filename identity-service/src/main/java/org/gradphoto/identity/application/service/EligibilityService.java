@@ -17,6 +17,7 @@ import org.gradphoto.identity.application.port.out.BatchRepository;
 import org.gradphoto.identity.application.port.out.CollectionRepository;
 import org.gradphoto.identity.application.port.out.EligibilityAttempts;
 import org.gradphoto.identity.application.port.out.EligibilityAttempts.Budget;
+import org.gradphoto.identity.application.port.out.IdNumbersForDelivery;
 import org.gradphoto.identity.application.port.out.PendingMatches;
 import org.gradphoto.identity.application.port.out.PendingMatches.PendingMatch;
 import org.gradphoto.identity.application.port.out.QrCodeReader;
@@ -68,6 +69,7 @@ class EligibilityService implements EligibilityUseCase {
   private final QrCodeReader qr;
   private final KeyedHash hash;
   private final EligibilityLimits limits;
+  private final IdNumbersForDelivery forDelivery;
 
   EligibilityService(
       RosterRepository roster,
@@ -78,7 +80,8 @@ class EligibilityService implements EligibilityUseCase {
       WeChatGateway weChat,
       QrCodeReader qr,
       KeyedHash hash,
-      EligibilityLimits limits) {
+      EligibilityLimits limits,
+      IdNumbersForDelivery forDelivery) {
     this.roster = roster;
     this.batches = batches;
     this.collections = collections;
@@ -88,6 +91,7 @@ class EligibilityService implements EligibilityUseCase {
     this.qr = qr;
     this.hash = hash;
     this.limits = limits;
+    this.forDelivery = forDelivery;
   }
 
   /**
@@ -432,7 +436,7 @@ class EligibilityService implements EligibilityUseCase {
             e.name(),
             e.idType().name(),
             e.idMasked(),
-            e.idSealed(),
+            forDelivery.sealForDelivery(e.idSealed()),
             e.degreeLevel(),
             b.priceFen(),
             b.paymentPolicy().name(),
