@@ -99,7 +99,9 @@ final class Standardizer {
     fr.reduction = reduction;
     fr.workWidth = work.cols();
     fr.workHeight = work.rows();
+    long t0 = System.nanoTime();
     List<FaceBox> faces = models.detectFaces(work);
+    fr.metrics.put("msDetect", (System.nanoTime() - t0) / 1e6);
     CropSolver.Hint h =
         hint.map(
                 c ->
@@ -133,7 +135,9 @@ final class Standardizer {
             .filter(
                 f -> f.box().width >= Thresholds.OTHER_FACE_MIN_RELATIVE_WIDTH * main.box().width)
             .count();
+    long t1 = System.nanoTime();
     FaceMesh mesh = models.landmarks(work, main);
+    fr.metrics.put("msMesh", (System.nanoTime() - t1) / 1e6);
     fr.metrics.put("meshPresence", mesh.presence());
     if (mesh.presence() < 0.5) {
       fr.findings.add(
@@ -154,7 +158,9 @@ final class Standardizer {
     int ry1 = clamp((int) Math.ceil(eyeY + 2.3 * fw), ry0 + 1, work.rows());
     fr.region = new Rect(rx0, ry0, rx1 - rx0, ry1 - ry0);
     Mat sub = work.submat(fr.region);
+    long t2 = System.nanoTime();
     fr.mask = models.personMask(sub);
+    fr.metrics.put("msSegment", (System.nanoTime() - t2) / 1e6);
     sub.release();
 
     double headTop = headTopInMask(fr.mask, fr.region, cx, fw, eyeY);
@@ -267,7 +273,6 @@ final class Standardizer {
     fr.metrics.put("msRefine", (System.nanoTime() - rm0) / 1e6);
     Mat alpha = refined[0];
     Mat separation = refined[1];
-    fr.metrics.put("outlineAlike", outlineAlike(alpha, separation));
     Mat outside = Mat.ones(outH, outW, CvType.CV_8U);
     outside.submat(valid).setTo(new Scalar(0));
     alpha.setTo(new Scalar(0), outside);
@@ -642,7 +647,7 @@ final class Standardizer {
                   + Thresholds.MAX_BACKGROUND_EDGES,
               "luma/px"));
     }
-    checkSeparable(fr, texture);
+    checkSeparable(fr, texture, out, alpha, valid);
     for (Mat x : List.of(skinGrey, validGrey, person, bg)) {
       x.release();
     }
@@ -656,8 +661,19 @@ final class Standardizer {
    * also counts a wide ramp of the person model where the photo's edge is clear (a generated
    * portrait on green reads 0.54 and cuts out cleanly), so it says nothing there.
    */
-  private static void checkSeparable(Frame fr, double backgroundTexture) {
+  private static void checkSeparable(
+      Frame fr, double backgroundTexture, Mat out, Mat alpha, Rect valid) {
+    double inWall = PlainWallSeparation.outlineInWallColour(out, alpha, valid);
+    fr.metrics.put("outlineInWallColour", inWall);
     if (backgroundTexture <= Thresholds.MIN_SEPARATION_TEXTURE) {
+      // A plain wall in the person's own colour (white dress on white): no colour tells them apart.
+      atMost(
+          fr.findings,
+          FindingCode.SUBJECT_NOT_SEPARABLE,
+          Severity.REJECT,
+          inWall,
+          Thresholds.MAX_OUTLINE_IN_WALL_COLOUR,
+          "share");
       return;
     }
     atMost(

@@ -95,6 +95,15 @@ final class Thresholds {
    */
   static final double MIN_SEPARATION_TEXTURE = 0.7;
 
+  /**
+   * On a plain wall (texture up to {@link #MIN_SEPARATION_TEXTURE}): share of the whole outline
+   * (matte 30–70 % beside solid person pixels) whose local person colour is within 45 (RGB) of the
+   * wall's mean colour, above which the cut-out there is the model's guess. Dev portraits ≤ 0.063;
+   * hard/: white dress on a white wall 0.50 (fires), white T-shirt on a white wall 0.295, long hair
+   * before a pale city 0.249, the other plain walls ≤ 0.12 (silent: a cautious threshold).
+   */
+  static final double MAX_OUTLINE_IN_WALL_COLOUR = 0.35;
+
   /** Outline pixels needed before the share above means anything. */
   static final int MIN_HEAD_OUTLINE_PX = 200;
 
