@@ -103,7 +103,7 @@ final class Compositor {
   }
 
   /** Mean colour of the pixels where {@code weight} is 1, in a k×k window (CV_32FC3). */
-  private static Mat localMean(Mat img, Mat weight, int k) {
+  static Mat localMean(Mat img, Mat weight, int k) {
     Size ks = new Size(k, k);
     // The weight is one channel: blurred once, then spread to the three for the division.
     Mat den = new Mat();

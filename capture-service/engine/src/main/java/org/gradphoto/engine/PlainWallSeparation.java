@@ -32,18 +32,14 @@ final class PlainWallSeparation {
    * @param valid output pixels whose source exists
    */
   static double outlineInWallColour(Mat bgr, Mat alpha, Rect valid) {
-    Mat wall = new Mat();
-    Imgproc.threshold(alpha, wall, 0.03, 255, Imgproc.THRESH_BINARY_INV);
-    wall.convertTo(wall, CvType.CV_8U);
-    Imgproc.erode(wall, wall, FaceRegions.disc(9));
-    Mat inside = Mat.zeros(wall.size(), CvType.CV_8U);
-    inside.submat(valid).setTo(new Scalar(255));
-    Core.bitwise_and(wall, inside, wall);
+    Mat wall = Standardizer.sureBackground(alpha, valid);
     Mat sure = new Mat();
     Imgproc.threshold(alpha, sure, 0.97, 1, Imgproc.THRESH_BINARY);
     Imgproc.erode(sure, sure, FaceRegions.disc(5));
     Mat edge = new Mat();
     Core.inRange(alpha, new Scalar(0.3), new Scalar(0.7), edge);
+    Mat inside = Mat.zeros(alpha.size(), CvType.CV_8U);
+    inside.submat(valid).setTo(new Scalar(255));
     Core.bitwise_and(edge, inside, edge);
     double result = 0;
     if (Core.countNonZero(wall) >= 200) {
@@ -51,34 +47,26 @@ final class PlainWallSeparation {
       // Local person colour: mean of solid person pixels in the window, where there are some.
       Mat img = new Mat();
       bgr.convertTo(img, CvType.CV_32FC3);
+      Mat person = Compositor.localMean(img, sure, WINDOW);
       Mat den = new Mat();
       Imgproc.blur(sure, den, new Size(WINDOW, WINDOW));
-      Mat s3 = new Mat();
-      Core.merge(List.of(sure, sure, sure), s3);
-      Mat num = new Mat();
-      Core.multiply(img, s3, num);
-      Imgproc.blur(num, num, new Size(WINDOW, WINDOW));
       Mat supported = new Mat();
       Imgproc.threshold(den, supported, 0.05, 255, Imgproc.THRESH_BINARY);
       supported.convertTo(supported, CvType.CV_8U);
       Core.bitwise_and(edge, supported, edge);
-      Core.add(den, new Scalar(1e-4), den);
-      Mat den3 = new Mat();
-      Core.merge(List.of(den, den, den), den3);
-      Core.divide(num, den3, num);
-      // Distance of that colour from the wall's.
-      Core.subtract(num, new Scalar(w.val[0], w.val[1], w.val[2]), num);
-      Core.multiply(num, num, num);
+      // Squared distance of that colour from the wall's.
+      Core.subtract(person, new Scalar(w.val[0], w.val[1], w.val[2]), person);
+      Core.multiply(person, person, person);
       Mat ones = new Mat(1, 3, CvType.CV_32F, new Scalar(1));
       Mat d2 = new Mat();
-      Core.transform(num, d2, ones);
+      Core.transform(person, d2, ones);
       Mat alike = new Mat();
       double m = Compositor.MIN_SEPARATION;
       Core.inRange(d2, new Scalar(-1), new Scalar(m * m), alike);
       Core.bitwise_and(alike, edge, alike);
       double n = Core.countNonZero(edge);
       result = n < Thresholds.MIN_HEAD_OUTLINE_PX ? 0 : Core.countNonZero(alike) / n;
-      for (Mat x : List.of(img, den, s3, num, supported, den3, ones, d2, alike)) {
+      for (Mat x : List.of(img, person, den, supported, ones, d2, alike)) {
         x.release();
       }
     }

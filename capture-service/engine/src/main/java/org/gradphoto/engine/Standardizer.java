@@ -353,8 +353,8 @@ final class Standardizer {
     return v;
   }
 
-  /** Texture of what is surely background (away from the person, inside the source). */
-  private static double wallTexture(Mat gradient, Mat alpha, Rect valid) {
+  /** What is surely background: away from the person (alpha < 0.03, 4 px in) and in the source. */
+  static Mat sureBackground(Mat alpha, Rect valid) {
     Mat bg = new Mat();
     Imgproc.threshold(alpha, bg, 0.03, 255, Imgproc.THRESH_BINARY_INV);
     bg.convertTo(bg, CvType.CV_8U);
@@ -362,10 +362,15 @@ final class Standardizer {
     Mat inside = Mat.zeros(bg.size(), CvType.CV_8U);
     inside.submat(valid).setTo(new Scalar(255));
     Core.bitwise_and(bg, inside, bg);
+    inside.release();
+    return bg;
+  }
+
+  /** Texture of what is surely background (away from the person, inside the source). */
+  private static double wallTexture(Mat gradient, Mat alpha, Rect valid) {
+    Mat bg = sureBackground(alpha, valid);
     double t = Core.countNonZero(bg) < 200 ? 0 : Lighting.texture(gradient, bg);
-    for (Mat x : List.of(bg, inside)) {
-      x.release();
-    }
+    bg.release();
     return t;
   }
 
