@@ -21,6 +21,8 @@ public final class RealS3 {
 
   private static Process process;
   private static String endpoint;
+  private static Path properties;
+  private static boolean stopped;
 
   private RealS3() {}
 
@@ -31,12 +33,37 @@ public final class RealS3 {
     return endpoint;
   }
 
-  private static void start() {
-    String jar = System.getProperty("s3proxy.jar");
-    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException(
-          "S3Proxy jar not found at " + jar + "; build through Maven so test-support fetches it");
+  /**
+   * Stops the server as an outage would (the process is killed: open connections drop, new ones are
+   * refused), keeping its objects for {@link #startAgain()}. A test that calls it must call {@link
+   * #startAgain()} in a {@code finally}: the server is shared by every test of the JVM.
+   */
+  public static synchronized void stopForOutage() {
+    endpoint();
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+    stopped = true;
+  }
+
+  /** Starts the server stopped by {@link #stopForOutage()} again: same port, same objects. */
+  public static synchronized void startAgain() {
+    if (!stopped) {
+      throw new IllegalStateException("S3Proxy was not stopped");
+    }
+    try {
+      launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start S3Proxy again", e);
+    }
+    stopped = false;
+  }
+
+  private static void start() {
     try {
       int port = freePort();
       Path dir = Files.createTempDirectory("s3proxy");
@@ -57,18 +84,29 @@ public final class RealS3 {
               "jclouds.credential=" + SECRET_KEY,
               "jclouds.filesystem.basedir=" + Files.createDirectories(dir.resolve("data")),
               ""));
-      String java = ProcessHandle.current().info().command().orElse("java");
-      process =
-          new ProcessBuilder(
-                  List.of(java, "-Xmx256m", "-jar", jar, "--properties", props.toString()))
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("s3proxy.log").toFile())
-              .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-      waitUntilUp(Duration.ofSeconds(30), dir.resolve("s3proxy.log"));
+      properties = props;
+      launch();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroy()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start S3Proxy", e);
     }
+  }
+
+  private static void launch() throws IOException {
+    String jar = System.getProperty("s3proxy.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException(
+          "S3Proxy jar not found at " + jar + "; build through Maven so test-support fetches it");
+    }
+    Path log = properties.resolveSibling("s3proxy.log");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    process =
+        new ProcessBuilder(
+                List.of(java, "-Xmx256m", "-jar", jar, "--properties", properties.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    waitUntilUp(Duration.ofSeconds(30), log);
   }
 
   private static void waitUntilUp(Duration timeout, Path log) throws IOException {

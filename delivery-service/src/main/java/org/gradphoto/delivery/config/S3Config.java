@@ -2,27 +2,14 @@ package org.gradphoto.delivery.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Optional;
+import org.gradphoto.kernel.storage.S3Settings;
 
-/** Object storage (MinIO in production, S3Proxy locally and in tests). */
+/**
+ * Object storage ({@code gradphoto.s3.*}): the kernel's settings (address, keys, timeouts) and
+ * delivery's two buckets.
+ */
 @ConfigMapping(prefix = "gradphoto.s3")
-public interface S3Config {
-  /** Where this service reaches the store. */
-  String endpoint();
-
-  String accessKey();
-
-  String secretKey();
-
-  /**
-   * Where phones and browsers reach the store, when it differs from {@link #endpoint()}; presigned
-   * URLs are valid only for the host they were signed for.
-   */
-  Optional<String> publicEndpoint();
-
-  @WithDefault("us-east-1")
-  String region();
-
+public interface S3Config extends S3Settings {
   /** capture-service writes standardized photos here; delivery only reads. */
   @WithDefault("gradphoto-photos")
   String photosBucket();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.logging.Redacted;
+import org.gradphoto.kernel.storage.StorageUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -111,6 +112,32 @@ public class ProblemMappers {
     String title = known == null ? "Error" : known.getReasonPhrase();
     String code = known == null ? "HTTP_" + status : known.name();
     return respond(Problem.of(status, code, title, title, request.path(), List.of(), Map.of()));
+  }
+
+  /**
+   * The object store is down or too slow: the client may try the same again shortly, so 503 with
+   * {@code Retry-After}, and no incident (the store's own monitoring tells that story).
+   */
+  @ServerExceptionMapper
+  public Response storageUnavailable(StorageUnavailable e, HttpServerRequest request) {
+    long seconds = Math.max(1, e.retryAfter().toSeconds());
+    Log.warnf(
+        "object store unavailable on %s %s: %s",
+        request.method(), request.path(), Redacted.describe(e));
+    Problem p =
+        Problem.of(
+            503,
+            "STORAGE_UNAVAILABLE",
+            "Storage unavailable",
+            "照片存储暂时无法访问，刚才的操作没有完成，也没有保存，请 " + seconds + " 秒后重试。",
+            request.path(),
+            List.of(),
+            Map.of("retryAfterSeconds", seconds));
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", seconds)
+        .entity(p)
+        .build();
   }
 
   @ServerExceptionMapper

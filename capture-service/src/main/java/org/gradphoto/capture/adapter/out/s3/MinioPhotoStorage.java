@@ -7,7 +7,6 @@ import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.errors.ErrorResponseException;
@@ -21,12 +20,12 @@ import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.capture.config.S3Config;
 import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.kernel.reactive.ContextResume;
+import org.gradphoto.kernel.storage.S3Clients;
 
 /**
  * The photo bucket through the MinIO client (blocking, so it runs on worker threads). Presigned
@@ -35,8 +34,7 @@ import org.gradphoto.kernel.reactive.ContextResume;
  */
 @ApplicationScoped
 class MinioPhotoStorage implements PhotoStorage {
-  private final MinioClient client;
-  private final MinioClient signer;
+  private final S3Clients s3;
   private final String bucket;
   private final MeterRegistry metrics;
   private volatile boolean bucketReady;
@@ -44,24 +42,7 @@ class MinioPhotoStorage implements PhotoStorage {
   MinioPhotoStorage(S3Config config, MeterRegistry metrics) {
     this.bucket = config.bucket();
     this.metrics = metrics;
-    this.client =
-        MinioClient.builder()
-            .endpoint(config.endpoint())
-            .region(config.region())
-            .credentials(config.accessKey(), config.secretKey())
-            .build();
-    // With the region given, signing needs no request, so the public host need not be reachable.
-    this.signer =
-        config
-            .publicEndpoint()
-            .map(
-                e ->
-                    MinioClient.builder()
-                        .endpoint(e)
-                        .region(config.region())
-                        .credentials(config.accessKey(), config.secretKey())
-                        .build())
-            .orElse(client);
+    this.s3 = S3Clients.of(config);
   }
 
   void onStart(@Observes StartupEvent ignored) {
@@ -78,8 +59,8 @@ class MinioPhotoStorage implements PhotoStorage {
     }
     synchronized (this) {
       if (!bucketReady) {
-        if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-          client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        if (!s3.client().bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+          s3.client().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
           Log.infof("created bucket %s", bucket);
         }
         bucketReady = true;
@@ -90,16 +71,18 @@ class MinioPhotoStorage implements PhotoStorage {
   @Override
   public Uni<Void> put(String key, byte[] bytes, String mediaType) {
     return blocking(
+            key,
             () -> {
               ensureBucket();
               long t0 = System.nanoTime();
-              client.putObject(
-                  PutObjectArgs.builder()
-                      .bucket(bucket)
-                      .object(key)
-                      .data(bytes, bytes.length)
-                      .contentType(mediaType)
-                      .build());
+              s3.client()
+                  .putObject(
+                      PutObjectArgs.builder()
+                          .bucket(bucket)
+                          .object(key)
+                          .data(bytes, bytes.length)
+                          .contentType(mediaType)
+                          .build());
               stage("s3.put." + kind(key), t0);
               return null;
             })
@@ -109,10 +92,11 @@ class MinioPhotoStorage implements PhotoStorage {
   @Override
   public Uni<byte[]> get(String key) {
     return blocking(
+        key,
         () -> {
           long t0 = System.nanoTime();
           try (InputStream in =
-              client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+              s3.client().getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
             byte[] bytes = in.readAllBytes();
             stage("s3.get." + kind(key), t0);
             return bytes;
@@ -132,11 +116,12 @@ class MinioPhotoStorage implements PhotoStorage {
     }
     List<String> copy = List.copyOf(keys);
     return blocking(
+            copy.size() + " objects",
             () -> {
               for (String key : copy) {
                 try {
-                  client.removeObject(
-                      RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+                  s3.client()
+                      .removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
                 } catch (MinioException | RuntimeException e) {
                   Log.warnf("could not delete object %s: %s", key, Redacted.describe(e));
                 }
@@ -149,16 +134,18 @@ class MinioPhotoStorage implements PhotoStorage {
   @Override
   public Uni<String> presignGet(String key, Duration ttl) {
     return blocking(
+        key,
         () -> {
           long t0 = System.nanoTime();
           String url =
-              signer.getPresignedObjectUrl(
-                  GetPresignedObjectUrlArgs.builder()
-                      .method(Http.Method.GET)
-                      .bucket(bucket)
-                      .object(key)
-                      .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
-                      .build());
+              s3.signer()
+                  .getPresignedObjectUrl(
+                      GetPresignedObjectUrlArgs.builder()
+                          .method(Http.Method.GET)
+                          .bucket(bucket)
+                          .object(key)
+                          .expiry((int) ttl.toSeconds(), TimeUnit.SECONDS)
+                          .build());
           stage("s3.presign", t0);
           return url;
         });
@@ -183,20 +170,11 @@ class MinioPhotoStorage implements PhotoStorage {
     return dot > 0 ? name.substring(0, dot) : "other";
   }
 
-  private static <T> Uni<T> blocking(Callable<T> call) {
+  /** On a worker thread; an unreachable store fails with the kernel's StorageUnavailable. */
+  private <T> Uni<T> blocking(String what, S3Clients.S3Call<T> call) {
     return ContextResume.onCallerContext(
         Uni.createFrom()
-            .item(() -> unchecked(call))
+            .item(() -> s3.call(what, call))
             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-  }
-
-  private static <T> T unchecked(Callable<T> call) {
-    try {
-      return call.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("object store call failed: " + e.getMessage(), e);
-    }
   }
 }

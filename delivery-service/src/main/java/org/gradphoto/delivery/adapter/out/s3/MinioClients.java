@@ -11,32 +11,25 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.gradphoto.delivery.config.S3Config;
 import org.gradphoto.kernel.logging.Redacted;
+import org.gradphoto.kernel.storage.S3Clients;
 
 /**
- * The MinIO clients: one for this service's own traffic, one that only signs URLs for the address
- * phones and browsers use. Both have the region set, so signing never asks the server for it. A
- * singleton (no client proxy), so its fields can be read directly.
+ * The MinIO clients, set up by the kernel ({@link S3Clients}: timeouts, call deadline, the signer
+ * for the address phones and browsers use), and delivery's buckets. A singleton (no client proxy),
+ * so its fields can be read directly.
  */
 @Singleton
 class MinioClients {
   final S3Config config;
+  final S3Clients s3;
   final MinioClient client;
   final MinioClient signer;
 
   MinioClients(S3Config config) {
     this.config = config;
-    this.client =
-        MinioClient.builder()
-            .endpoint(config.endpoint())
-            .region(config.region())
-            .credentials(config.accessKey(), config.secretKey())
-            .build();
-    this.signer =
-        MinioClient.builder()
-            .endpoint(config.publicEndpoint().orElse(config.endpoint()))
-            .region(config.region())
-            .credentials(config.accessKey(), config.secretKey())
-            .build();
+    this.s3 = S3Clients.of(config);
+    this.client = s3.client();
+    this.signer = s3.signer();
   }
 
   /** Creates the buckets when absent; a store that is down now is retried on first use. */

@@ -10,8 +10,6 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,34 +36,36 @@ class MinioPhotoStore implements PhotoStore, DownloadLinks {
     return blocking.call(() -> read(s3.config.photosBucket(), key));
   }
 
+  /**
+   * An unreachable store fails with the kernel's StorageUnavailable (503 where a request waits).
+   */
   byte[] read(String bucket, String key) {
-    try (GetObjectResponse in =
-        s3.client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
-      return in.readAllBytes();
-    } catch (MinioException e) {
-      throw new IllegalStateException("cannot read " + bucket + "/" + key + ": " + e, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return s3.s3.call(
+        bucket + "/" + key,
+        () -> {
+          try (GetObjectResponse in =
+              s3.client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            return in.readAllBytes();
+          }
+        });
   }
 
   @Override
   public Uni<Void> store(String key, byte[] bytes, String contentType) {
     return blocking.call(
-        () -> {
-          try {
-            s3.client.putObject(
-                PutObjectArgs.builder()
-                    .bucket(s3.config.packagesBucket())
-                    .object(key)
-                    .data(bytes, bytes.length)
-                    .contentType(contentType)
-                    .build());
-            return null;
-          } catch (MinioException e) {
-            throw new IllegalStateException("cannot store " + key + ": " + e, e);
-          }
-        });
+        () ->
+            s3.s3.call(
+                key,
+                () -> {
+                  s3.client.putObject(
+                      PutObjectArgs.builder()
+                          .bucket(s3.config.packagesBucket())
+                          .object(key)
+                          .data(bytes, bytes.length)
+                          .contentType(contentType)
+                          .build());
+                  return null;
+                }));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -231,6 +232,31 @@ class PackageBenchmark {
       @Override
       public String region() {
         return "us-east-1";
+      }
+
+      @Override
+      public Duration connectTimeout() {
+        return Duration.ofSeconds(2);
+      }
+
+      @Override
+      public Duration readTimeout() {
+        return Duration.ofSeconds(10);
+      }
+
+      @Override
+      public Duration writeTimeout() {
+        return Duration.ofSeconds(10);
+      }
+
+      @Override
+      public Duration callTimeout() {
+        return Duration.ofSeconds(30);
+      }
+
+      @Override
+      public Duration retryAfter() {
+        return Duration.ofSeconds(10);
       }
 
       @Override
