@@ -3,7 +3,6 @@ package org.gradphoto.delivery.adapter.out.s3;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
-import io.minio.errors.MinioException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -32,16 +31,41 @@ class MinioClients {
     this.signer = s3.signer();
   }
 
-  /** Creates the buckets when absent; a store that is down now is retried on first use. */
+  private volatile boolean bucketsReady;
+
+  /**
+   * Creates the buckets when absent. A store that is slow or down now is not fatal: {@link
+   * #ready()} checks again before the first write (under load the check can outlast the call
+   * deadline, and a package written into a missing bucket never completes).
+   */
   void onStart(@Observes StartupEvent start) {
     try {
-      ensureBuckets();
-    } catch (MinioException | RuntimeException e) {
+      ready();
+    } catch (RuntimeException e) {
       Log.warnf("object storage not ready at startup: %s", Redacted.describe(e));
     }
   }
 
-  void ensureBuckets() throws MinioException {
+  /** Makes sure both buckets exist (once per process; fails as {@link S3Clients#call} does). */
+  void ready() {
+    if (bucketsReady) {
+      return;
+    }
+    synchronized (this) {
+      if (bucketsReady) {
+        return;
+      }
+      s3.call(
+          "buckets",
+          () -> {
+            ensureBuckets();
+            return null;
+          });
+      bucketsReady = true;
+    }
+  }
+
+  private void ensureBuckets() throws Exception {
     for (String bucket : List.of(config.photosBucket(), config.packagesBucket())) {
       if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
         client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());

@@ -75,6 +75,7 @@ class MinioPackageArchiver implements PackageArchiver {
 
   /** Blocking: builds and uploads the whole package, or fails and leaves no object behind. */
   Archived write(PackagePlan plan, Lease lease) {
+    s3.ready();
     String bucket = s3.config.packagesBucket();
     ChunkPipe pipe = new ChunkPipe(CHUNK, 8);
     Future<?> upload =

@@ -57,6 +57,7 @@ class MinioPhotoStore implements PhotoStore, DownloadLinks {
             s3.s3.call(
                 key,
                 () -> {
+                  s3.ready();
                   s3.client.putObject(
                       PutObjectArgs.builder()
                           .bucket(s3.config.packagesBucket())
@@ -77,6 +78,7 @@ class MinioPhotoStore implements PhotoStore, DownloadLinks {
   public Uni<Boolean> exists(String key) {
     return blocking.call(
         () -> {
+          s3.ready();
           try {
             s3.client.statObject(
                 StatObjectArgs.builder().bucket(s3.config.packagesBucket()).object(key).build());

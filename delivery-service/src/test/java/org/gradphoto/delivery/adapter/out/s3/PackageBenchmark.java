@@ -12,12 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +51,7 @@ class PackageBenchmark {
     String endpoint = RealS3.endpoint();
     S3Config config = config(endpoint);
     MinioClients clients = new MinioClients(config);
-    clients.ensureBuckets();
+    clients.ready();
     byte[] photo = samplePhoto();
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
 
@@ -208,66 +206,6 @@ class PackageBenchmark {
   }
 
   private static S3Config config(String endpoint) {
-    return new S3Config() {
-      @Override
-      public String endpoint() {
-        return endpoint;
-      }
-
-      @Override
-      public String accessKey() {
-        return RealS3.ACCESS_KEY;
-      }
-
-      @Override
-      public String secretKey() {
-        return RealS3.SECRET_KEY;
-      }
-
-      @Override
-      public Optional<String> publicEndpoint() {
-        return Optional.empty();
-      }
-
-      @Override
-      public String region() {
-        return "us-east-1";
-      }
-
-      @Override
-      public Duration connectTimeout() {
-        return Duration.ofSeconds(2);
-      }
-
-      @Override
-      public Duration readTimeout() {
-        return Duration.ofSeconds(10);
-      }
-
-      @Override
-      public Duration writeTimeout() {
-        return Duration.ofSeconds(10);
-      }
-
-      @Override
-      public Duration callTimeout() {
-        return Duration.ofSeconds(30);
-      }
-
-      @Override
-      public Duration retryAfter() {
-        return Duration.ofSeconds(10);
-      }
-
-      @Override
-      public String photosBucket() {
-        return "gradphoto-photos";
-      }
-
-      @Override
-      public String packagesBucket() {
-        return "gradphoto-packages";
-      }
-    };
+    return new TestS3Config(endpoint, "gradphoto-photos", "gradphoto-packages");
   }
 }
