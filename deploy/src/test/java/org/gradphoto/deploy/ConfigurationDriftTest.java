@@ -146,6 +146,16 @@ class ConfigurationDriftTest {
         JsonNode m = Chart.named(objects, "Middleware", middleware);
         if (m.at("/spec/rateLimit").isObject()) {
           limited.put(rule.at("/matches/0/path/value").asText(), middleware);
+          // Issue #16: keyed on the client's address behind the load balancer, not the LB's, and
+          // the services key their per-client limits on the same entry (Traefik appends one).
+          int depth = m.at("/spec/rateLimit/sourceCriterion/ipStrategy/depth").asInt();
+          assertTrue(depth >= 1, middleware + " is keyed on the load balancer's address");
+          assertEquals(
+              String.valueOf(depth + 1),
+              Chart.named(objects, "ConfigMap", "gradphoto-common")
+                  .at("/data/GRADPHOTO_HTTP_CLIENT_ADDRESS_DEPTH")
+                  .asText(),
+              "the services' client address is the gateway's");
         }
       }
     }

@@ -180,6 +180,25 @@ class EligibilityOracleAttackTest {
   }
 
   @Test
+  void forwarded_for_entries_the_caller_writes_itself_do_not_make_new_clients() throws Exception {
+    // Behind a load balancer that keeps the header, each guess claims to come from elsewhere
+    // ("X-Forwarded-For: <forged>"); the platform's proxy appended the address it saw. Quarkus'
+    // own parsing would key each guess on the forged leftmost entry (50 fresh budgets).
+    String client = newClient();
+    String school = Fixtures.newSchool("伪造地址学院");
+    Fixtures.openBatch(school, List.of(ALL.split(",")));
+    List<Callable<Integer>> guesses = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Student s = Fixtures.student();
+      String forged = newClient() + ", " + client;
+      guesses.add(() -> bySchool(s, forged, school, "某", Fixtures.residentId()).statusCode());
+    }
+    List<Integer> statuses = parallel(guesses);
+    assertEquals(40, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
+    assertEquals(10, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+  }
+
+  @Test
   void an_entry_without_a_phone_on_the_roster_cannot_be_taken_in_mode_c_with_any_phone() {
     String school = Fixtures.newSchool("无手机学院");
     UUID batch = Fixtures.openBatch(school, List.of(ALL.split(",")));

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gradphoto.identity.application.port.in.CollectionsQuery;
 import org.gradphoto.identity.application.port.in.CollectionsQuery.CollectionView;
@@ -27,6 +28,7 @@ import org.gradphoto.identity.application.port.in.EligibilityUseCase.Granted;
 import org.gradphoto.identity.application.port.in.OpenBatchesQuery;
 import org.gradphoto.identity.application.port.in.OpenBatchesQuery.OpenBatch;
 import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.web.ClientAddress;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -40,16 +42,19 @@ public class StudentResource {
   private final CollectionsQuery collections;
   private final OpenBatchesQuery openBatches;
   private final JsonWebToken token;
+  private final int clientAddressDepth;
 
   StudentResource(
       EligibilityUseCase eligibility,
       CollectionsQuery collections,
       OpenBatchesQuery openBatches,
-      JsonWebToken token) {
+      JsonWebToken token,
+      @ConfigProperty(name = ClientAddress.DEPTH) int clientAddressDepth) {
     this.eligibility = eligibility;
     this.collections = collections;
     this.openBatches = openBatches;
     this.token = token;
+    this.clientAddressDepth = clientAddressDepth;
   }
 
   public record ChsiCode(String code) {}
@@ -157,11 +162,11 @@ public class StudentResource {
   }
 
   /**
-   * The caller's address: behind the gateway Quarkus takes it from the gateway's X-Forwarded-For
-   * (quarkus.http.proxy.*), which the gateway sets to the address it saw, never the caller's own.
+   * The caller's address for the per-client budget: the X-Forwarded-For entry the platform's own
+   * proxies wrote, never one the caller wrote itself (ClientAddress).
    */
-  private static String client(HttpServerRequest http) {
-    return http.remoteAddress() == null ? "" : http.remoteAddress().hostAddress();
+  private String client(HttpServerRequest http) {
+    return ClientAddress.of(http, clientAddressDepth);
   }
 
   private static <T> T body(T body) {
