@@ -376,7 +376,10 @@ class EligibilityService implements EligibilityUseCase {
     if (left.isNegative() || left.isZero()) {
       return Uni.createFrom().voidItem();
     }
-    return Uni.createFrom().voidItem().onItem().delayIt().by(left);
+    // Vert.x timers take whole milliseconds of at least 1 (a shorter delay throws, a 500 under
+    // load when the work took just under the answer time): round up, never answer sooner.
+    long millis = Math.max(1, (left.toNanos() + 999_999) / 1_000_000);
+    return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(millis));
   }
 
   private ProblemException tooManyAttempts() {
