@@ -1,13 +1,13 @@
 package org.gradphoto.review.domain;
 
 import java.util.Map;
-import java.util.Objects;
+import org.gradphoto.kernel.error.Refusal;
 
 /**
  * A rule of review said no: which rule, and the facts that matter. The words a reviewer reads and
  * the HTTP answer are the inbound adapter's business ({@code adapter.in.rest.ReviewRefusals}).
  */
-public final class ReviewRefusal extends RuntimeException {
+public final class ReviewRefusal extends Refusal {
 
   /** Every way review refuses; the adapter must word each one (an exhaustive switch). */
   public enum Reason {
@@ -36,26 +36,16 @@ public final class ReviewRefusal extends RuntimeException {
     NOT_YOUR_SCHOOL
   }
 
-  private final Reason reason;
-  private final Map<String, Object> facts;
-
   public ReviewRefusal(Reason reason) {
     this(reason, Map.of());
   }
 
   public ReviewRefusal(Reason reason, Map<String, Object> facts) {
-    // A refusal is an answer, not a fault: no stack trace to fill.
-    super(reason.name(), null, false, false);
-    this.reason = Objects.requireNonNull(reason);
-    this.facts = Map.copyOf(facts);
+    super(reason, facts);
   }
 
+  @Override
   public Reason reason() {
-    return reason;
-  }
-
-  /** The facts behind the refusal, e.g. the unknown reason code or a length limit. */
-  public Map<String, Object> facts() {
-    return facts;
+    return (Reason) super.reason();
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +24,8 @@ import org.gradphoto.delivery.application.port.out.PackageArchiver;
 import org.gradphoto.delivery.application.port.out.PackageRepository;
 import org.gradphoto.delivery.application.port.out.RosterLines;
 import org.gradphoto.delivery.application.port.out.UnitOfWork;
+import org.gradphoto.delivery.domain.DeliveryRefusal;
+import org.gradphoto.delivery.domain.DeliveryRefusal.Reason;
 import org.gradphoto.delivery.domain.MissingStudent;
 import org.gradphoto.delivery.domain.MissingStudents;
 import org.gradphoto.delivery.domain.NamingConvention;
@@ -34,7 +37,6 @@ import org.gradphoto.delivery.domain.PackageStatus;
 import org.gradphoto.delivery.domain.RosterLine;
 import org.gradphoto.delivery.domain.SchoolPackage;
 import org.gradphoto.delivery.domain.StudentCollection;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.event.PhotosDelivered;
 import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.kernel.security.Actor;
@@ -106,9 +108,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
                           .chain(
                               batch -> {
                                 if (batch.stream().noneMatch(c -> c.status().hasStandardPhoto())) {
-                                  throw ProblemException.conflict(
-                                      "NOTHING_TO_DELIVER",
-                                      "No student of this batch has a completed photo yet.");
+                                  throw new DeliveryRefusal(Reason.NOTHING_TO_DELIVER);
                                 }
                                 SchoolPackage pkg =
                                     SchoolPackage.requested(
@@ -145,8 +145,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
         .chain(
             p -> {
               if (p.status() != PackageStatus.READY) {
-                throw ProblemException.conflict(
-                    "PACKAGE_NOT_READY", "The package is " + p.status() + "; try again later.");
+                throw new DeliveryRefusal(Reason.PACKAGE_NOT_READY, Map.of("status", p.status()));
               }
               return links.link(
                   p.objectKey(), p.fileName(), p.fileName(), "application/zip", linkTtl);
@@ -287,13 +286,12 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
 
   private static void requireSchool(Actor actor, String schoolCode) {
     if (!actor.mayActFor(schoolCode)) {
-      throw ProblemException.forbidden(
-          "SCHOOL_NOT_ALLOWED", "You may act only for the schools in your account.");
+      throw new DeliveryRefusal(Reason.SCHOOL_NOT_ALLOWED);
     }
   }
 
   private static SchoolPackage visible(Actor actor, Optional<SchoolPackage> p) {
     return p.filter(x -> actor.mayActFor(x.schoolCode()))
-        .orElseThrow(() -> ProblemException.notFound("PACKAGE_NOT_FOUND", "No such package."));
+        .orElseThrow(() -> new DeliveryRefusal(Reason.PACKAGE_NOT_FOUND));
   }
 }

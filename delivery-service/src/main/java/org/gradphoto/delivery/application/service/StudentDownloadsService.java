@@ -5,15 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gradphoto.delivery.application.port.in.StudentDownloadsUseCase;
 import org.gradphoto.delivery.application.port.out.CollectionRepository;
 import org.gradphoto.delivery.application.port.out.DownloadLinks;
 import org.gradphoto.delivery.application.port.out.UnitOfWork;
+import org.gradphoto.delivery.domain.DeliveryRefusal;
+import org.gradphoto.delivery.domain.DeliveryRefusal.Reason;
 import org.gradphoto.delivery.domain.SheetSize;
 import org.gradphoto.delivery.domain.StudentCollection;
-import org.gradphoto.kernel.error.ProblemException;
 
 /** Students see only their own collections and get short-lived links to their own photos. */
 @ApplicationScoped
@@ -71,9 +73,8 @@ class StudentDownloadsService implements StudentDownloadsUseCase {
               if (key == null) {
                 return Uni.createFrom()
                     .failure(
-                        ProblemException.notFound(
-                            "LAYOUT_SHEET_UNAVAILABLE",
-                            "这张照片放不进" + sheet.label() + "排版纸，请选择其他尺寸。"));
+                        new DeliveryRefusal(
+                            Reason.LAYOUT_SHEET_UNAVAILABLE, Map.of("sheet", sheet)));
               }
               return sheets
                   .ensure(c.photo(), sheet)
@@ -96,11 +97,9 @@ class StudentDownloadsService implements StudentDownloadsUseCase {
               StudentCollection c =
                   found
                       .filter(x -> x.belongsTo(studentId))
-                      .orElseThrow(
-                          () -> ProblemException.notFound("COLLECTION_NOT_FOUND", "没有找到这条采集记录。"));
+                      .orElseThrow(() -> new DeliveryRefusal(Reason.COLLECTION_NOT_FOUND));
               if (!c.status().hasStandardPhoto() || c.photo() == null) {
-                throw ProblemException.conflict(
-                    "PHOTO_NOT_READY", "采集完成后才能下载照片，当前状态：" + c.status().label() + "。");
+                throw new DeliveryRefusal(Reason.PHOTO_NOT_READY, Map.of("status", c.status()));
               }
               return c;
             });
