@@ -79,6 +79,6 @@ class BackPressureTest {
             .size();
     assertEquals(created, listed);
     // original + standardized + cut-out per accepted upload, nothing for the refused ones
-    assertEquals(3 * created, CaptureTestSupport.storedKeys(collection).size());
+    assertEquals(3 * created, CaptureTestSupport.storedKeys(collection, 3 * created).size());
   }
 }

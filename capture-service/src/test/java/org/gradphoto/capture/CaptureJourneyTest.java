@@ -260,7 +260,7 @@ class CaptureJourneyTest {
         .get("/collections/" + collection + "/attempts")
         .then()
         .body("size()", equalTo(3));
-    assertEquals(9, CaptureTestSupport.storedKeys(collection).size());
+    assertEquals(9, CaptureTestSupport.storedKeys(collection, 9).size());
     publish(
         Topics.REVIEW_EVENTS,
         new CollectionCompleted(
@@ -298,7 +298,7 @@ class CaptureJourneyTest {
             .path("attemptId");
     // What the bucket's lifecycle rule does after its period: the original is gone.
     List<String> originals =
-        CaptureTestSupport.storedKeys(collection).stream()
+        CaptureTestSupport.storedKeys(collection, 3).stream()
             .filter(k -> k.startsWith(CaptureTestSupport.ORIGINALS))
             .toList();
     assertEquals(1, originals.size(), originals.toString());

@@ -169,6 +169,15 @@ final class CaptureTestSupport {
   /** Key prefix of every original (the lifecycle rule of deploy/helm expires by it). */
   static final String ORIGINALS = "originals/";
 
+  /**
+   * The collection's keys once there are {@code count} of them (an upload's original and cut-out
+   * are written after its answer), or whatever is stored after 20 s.
+   */
+  static List<String> storedKeys(UUID collectionId, int count) {
+    Eventually.await(() -> storedKeys(collectionId).size(), count, Duration.ofSeconds(20));
+    return storedKeys(collectionId);
+  }
+
   /** Every object key stored for the collection: its renderings and its originals. */
   static List<String> storedKeys(UUID collectionId) {
     List<String> keys = new ArrayList<>();

@@ -48,7 +48,7 @@ class NoPhotoUploadTest {
         .body("findings.code", hasItem("NO_FACE"))
         .body("preview", nullValue());
     String attempt = r.jsonPath().getString("attemptId");
-    List<String> stored = CaptureTestSupport.storedKeys(collection);
+    List<String> stored = CaptureTestSupport.storedKeys(collection, 1);
     assertEquals(1, stored.size(), stored.toString());
     assertTrue(stored.get(0).startsWith(CaptureTestSupport.ORIGINALS), stored.toString());
 

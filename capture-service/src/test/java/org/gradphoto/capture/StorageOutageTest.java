@@ -66,7 +66,7 @@ class StorageOutageTest {
     // The student's retry of the same upload (same Idempotency-Key) is a first upload now.
     Response retried = upload(student, collection, key);
     retried.then().statusCode(201).body("number", equalTo(1));
-    List<String> stored = CaptureTestSupport.storedKeys(collection);
+    List<String> stored = CaptureTestSupport.storedKeys(collection, 3);
     assertTrue(
         stored.stream().anyMatch(k -> k.startsWith(CaptureTestSupport.ORIGINALS)),
         stored.toString());

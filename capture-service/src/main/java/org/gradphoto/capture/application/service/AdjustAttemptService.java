@@ -22,7 +22,6 @@ import org.gradphoto.kernel.error.ProblemException;
 class AdjustAttemptService implements AdjustAttemptUseCase {
   private final AttemptRepository attempts;
   private final UnitOfWork uow;
-  private final PhotoStorage storage;
   private final Ownership ownership;
   private final Renderer renderer;
   private final Views views;
@@ -30,13 +29,11 @@ class AdjustAttemptService implements AdjustAttemptUseCase {
   AdjustAttemptService(
       AttemptRepository attempts,
       UnitOfWork uow,
-      PhotoStorage storage,
       Ownership ownership,
       Renderer renderer,
       Views views) {
     this.attempts = attempts;
     this.uow = uow;
-    this.storage = storage;
     this.ownership = ownership;
     this.renderer = renderer;
     this.views = views;
@@ -66,7 +63,8 @@ class AdjustAttemptService implements AdjustAttemptUseCase {
               Optional<CropHint> hint = cmd.cropHint().or(a::cropHint);
               String colour =
                   cmd.background().map(c::colourOrDefault).orElse(a.rendering().backgroundColour());
-              return storage
+              // The original may still be being written after its upload's answer.
+              return renderer
                   .get(a.original().key())
                   .onFailure(PhotoStorage.ObjectMissing.class)
                   .transform(e -> originalExpired())

@@ -19,7 +19,6 @@ import org.gradphoto.capture.application.port.in.ApplyCollectionEventsUseCase;
 import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.application.port.out.CollectionRepository;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
-import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.CaptureCollection;
@@ -53,18 +52,18 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
   private final CollectionRepository collections;
   private final AttemptRepository attempts;
   private final PhotoStandardizer standardizer;
-  private final PhotoStorage storage;
+  private final Renderer renderer;
   private final CaptureConfig config;
 
   CollectionEventsService(
       CollectionRepository collections,
       AttemptRepository attempts,
       PhotoStandardizer standardizer,
-      PhotoStorage storage,
+      Renderer renderer,
       CaptureConfig config) {
     this.collections = collections;
     this.attempts = attempts;
-    this.storage = storage;
+    this.renderer = renderer;
     this.standardizer = standardizer;
     this.config = config;
   }
@@ -210,7 +209,8 @@ class CollectionEventsService implements ApplyCollectionEventsUseCase {
           .forEach(keys::add);
       rows = rows.chain(() -> attempts.delete(a.id()));
     }
-    return rows.chain(() -> storage.delete(keys));
+    // After any write of them still running in this instance (an upload answered a moment ago).
+    return rows.chain(() -> renderer.delete(keys));
   }
 
   @Override

@@ -17,19 +17,20 @@ import org.gradphoto.kernel.error.ProblemException;
 
 /**
  * Runs the engine on an original and stores what it made: the spec photo before the answer, its
- * cut-out (PNG encoding and write) after it, in {@link CutoutWrites}. Records every key it wrote or
- * is writing, so that a failure further on can delete them again.
+ * cut-out (PNG encoding and write) after it, in {@link DeferredWrites}, where the upload's original
+ * is written too. Records every key it wrote or is writing, so that a failure further on can delete
+ * them again.
  */
 @ApplicationScoped
 class Renderer {
   private final PhotoStorage storage;
   private final PhotoStandardizer standardizer;
-  private final CutoutWrites cutouts;
+  private final DeferredWrites later;
 
-  Renderer(PhotoStorage storage, PhotoStandardizer standardizer, CutoutWrites cutouts) {
+  Renderer(PhotoStorage storage, PhotoStandardizer standardizer, DeferredWrites later) {
     this.storage = storage;
     this.standardizer = standardizer;
-    this.cutouts = cutouts;
+    this.later = later;
   }
 
   /** True when the engine would take work now (see {@link PhotoStandardizer#hasRoom}). */
@@ -37,13 +38,18 @@ class Renderer {
     return standardizer.hasRoom();
   }
 
-  /** Best effort: deletes whatever was written, after any cut-out write among them has ended. */
+  /** Best effort: deletes whatever was written, after any deferred write among them has ended. */
   Uni<Void> delete(List<String> written) {
     List<String> keys;
     synchronized (written) {
       keys = List.copyOf(written);
     }
-    return cutouts.settled(keys).chain(() -> storage.delete(keys));
+    return later.settled(keys).chain(() -> storage.delete(keys));
+  }
+
+  /** An object's bytes, once a deferred write of it in this instance has ended. */
+  Uni<byte[]> get(String key) {
+    return later.settled(List.of(key)).chain(() -> storage.get(key));
   }
 
   /**
@@ -71,7 +77,7 @@ class Renderer {
             s ->
                 s.hasPhoto()
                     ? put(written, keys[0], s.jpeg(), "image/jpeg")
-                        .invoke(() -> writeLater(written, keys[1], s.cutoutPng()))
+                        .invoke(() -> writeLater(written, keys[1], s.cutoutPng(), "image/png"))
                     : Uni.createFrom().voidItem())
         .map(
             s ->
@@ -85,46 +91,20 @@ class Renderer {
                     now));
   }
 
-  /** The items of two pieces of work run at the same time. */
-  record Both<A, B>(A first, B second) {}
-
-  /**
-   * Runs both at once and waits for both, even when one fails, so that every object either wrote is
-   * in {@code written} before a failure deletes them; fails with the first one's failure first.
-   */
-  static <A, B> Uni<Both<A, B>> both(Uni<A> a, Uni<B> b) {
-    return Uni.combine()
-        .all()
-        .unis(settled(a), settled(b))
-        .asTuple()
-        .chain(
-            t -> {
-              Throwable failed =
-                  t.getItem1().failure() != null ? t.getItem1().failure() : t.getItem2().failure();
-              return failed != null
-                  ? Uni.createFrom().failure(failed)
-                  : Uni.createFrom().item(new Both<>(t.getItem1().item(), t.getItem2().item()));
-            });
-  }
-
-  private record Settled<T>(T item, Throwable failure) {}
-
-  private static <T> Uni<Settled<T>> settled(Uni<T> work) {
-    return work.map(i -> new Settled<T>(i, null))
-        .onFailure()
-        .recoverWithItem(e -> new Settled<T>(null, e));
-  }
-
-  private void writeLater(List<String> written, String key, Supplier<byte[]> png) {
+  /** Records the key and starts its write without waiting for it (see {@link DeferredWrites}). */
+  void writeLater(List<String> written, String key, Supplier<byte[]> bytes, String mediaType) {
     synchronized (written) {
       written.add(key);
     }
-    cutouts.start(key, png);
+    later.start(key, bytes, mediaType);
   }
 
-  /** Completes once this attempt's cut-out is stored (fails if its write failed). */
-  Uni<Void> cutoutWritten(UUID attemptId) {
-    return cutouts.written(attemptId);
+  /**
+   * Completes once every deferred write of this attempt (original, cut-out) is stored; fails if one
+   * failed.
+   */
+  Uni<Void> written(UUID attemptId) {
+    return later.written(attemptId);
   }
 
   Uni<Void> put(List<String> written, String key, byte[] bytes, String mediaType) {

@@ -72,9 +72,10 @@ class StaffImagesService implements StaffImagesQuery {
                     "SCHOOL_NOT_ALLOWED", "this attempt belongs to a school you do not act for");
               }
               Attempt a = f.attempt();
-              // A cut-out still being written after its upload's answer: its URL once it exists.
+              // An original or cut-out still being written after its upload's answer: their URLs
+              // once they exist.
               return renderer
-                  .cutoutWritten(a.id())
+                  .written(a.id())
                   .chain(
                       () ->
                           Uni.combine()

@@ -43,10 +43,10 @@ class SubmitAttemptService implements SubmitAttemptUseCase {
   @Override
   public Uni<CaptureStatusView> submit(UUID studentId, UUID collectionId, UUID attemptId) {
     Instant now = Instant.now();
-    // PhotoSubmitted hands the cut-out's key on: its object must exist by then (written after the
-    // upload's answer; see CutoutWrites).
+    // PhotoSubmitted hands the original's and the cut-out's keys on: their objects must exist by
+    // then (written after the upload's answer; see DeferredWrites).
     return renderer
-        .cutoutWritten(attemptId)
+        .written(attemptId)
         .chain(
             () ->
                 uow.transaction(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.gradphoto.capture.application.port.in.AttemptView;
 import org.gradphoto.capture.application.port.in.TryLaterException;
 import org.gradphoto.capture.application.port.in.UploadPhotoUseCase;
@@ -121,13 +122,19 @@ class UploadPhotoService implements UploadPhotoUseCase {
     List<String> written = new ArrayList<>();
     Uni<Attempt.Rendering> rendered =
         renderer.render(c, attemptId, photo, cmd.cropHint(), colour, now, written);
-    Uni<Void> original = renderer.put(written, originalKey, photo, image.mediaType());
-    // The original's write overlaps the engine. When the engine would refuse the upload anyway
-    // (queue full, models loading), nothing is written: the refusal comes first.
-    Uni<Attempt.Rendering> stored =
-        renderer.hasRoom()
-            ? Renderer.both(rendered, original).map(Renderer.Both::first)
-            : rendered.call(r -> original);
+    // The original is written beside the engine and not waited for: the answer needs only the
+    // stored preview. Whatever reads or deletes the original in this instance waits for its write
+    // (DeferredWrites). When the engine would refuse the upload anyway (queue full, models
+    // loading), nothing is written until it has rendered: the refusal comes first.
+    Supplier<byte[]> bytes = () -> photo;
+    Uni<Attempt.Rendering> stored;
+    if (renderer.hasRoom()) {
+      renderer.writeLater(written, originalKey, bytes, image.mediaType());
+      stored = rendered;
+    } else {
+      stored =
+          rendered.invoke(r -> renderer.writeLater(written, originalKey, bytes, image.mediaType()));
+    }
     return stored
         .chain(
             rendering ->

@@ -16,29 +16,32 @@ import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.kernel.reactive.ContextResume;
 
 /**
- * Cut-outs encoded and written after the preview is answered. The student waits for the spec photo
- * only; the transparent cut-out (for reviewers, delivery and colour changes) costs a PNG encoding
- * and a write that need not be on that path. Whatever reads or deletes a cut-out of this instance
- * first waits for its write here, so nothing sees a key before its object exists and no deletion
- * races a write.
+ * Objects written after the upload is answered. The student waits for the spec photo only; the
+ * original (kept for adjustments, review and delivery) and the transparent cut-out (a PNG encoded
+ * here, for reviewers, delivery and colour changes) need not be on that path. Whatever reads or
+ * deletes such an object in this instance first waits for its write here, so nothing hands a key on
+ * before its object exists and no deletion races a write.
  */
 @ApplicationScoped
-class CutoutWrites {
+class DeferredWrites {
   private static final Duration RETRY_AFTER = Duration.ofMillis(200);
 
   private final PhotoStorage storage;
   private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
-  CutoutWrites(PhotoStorage storage) {
+  DeferredWrites(PhotoStorage storage) {
     this.storage = storage;
   }
 
-  /** Starts encoding and writing {@code key} on a worker thread; returns at once. */
-  void start(String key, Supplier<byte[]> png) {
+  /**
+   * Starts making the bytes (on a worker thread: a PNG encoding is CPU work) and writing them under
+   * {@code key}, retried twice; returns at once.
+   */
+  void start(String key, Supplier<byte[]> bytes, String mediaType) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     pending.put(key, done);
-    ContextResume.offload(png)
-        .chain(bytes -> storage.put(key, bytes, "image/png"))
+    ContextResume.offload(bytes)
+        .chain(b -> storage.put(key, b, mediaType))
         .onFailure()
         .retry()
         .withBackOff(RETRY_AFTER)
@@ -50,7 +53,7 @@ class CutoutWrites {
               done.complete(null);
             },
             e -> {
-              Log.errorf("cut-out %s could not be written: %s", key, e.toString());
+              Log.errorf("object %s could not be written: %s", key, e.toString());
               pending.remove(key, done);
               done.completeExceptionally(e);
             });
@@ -69,8 +72,8 @@ class CutoutWrites {
   }
 
   /**
-   * Completes once this attempt's cut-out is written; fails if its write failed, so that nothing is
-   * handed on with a key whose object is missing.
+   * Completes once every object of this attempt still being written here is stored; fails if one of
+   * those writes failed, so that nothing is handed on with a key whose object is missing.
    */
   Uni<Void> written(UUID attemptId) {
     String part = "/" + attemptId + "/";

@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.junit.jupiter.api.Test;
 
-/** The cut-out written after the answer: readers and deleters wait for it, a failure is seen. */
-class CutoutWritesTest {
+/** Objects written after the answer: readers and deleters wait for them, a failure is seen. */
+class DeferredWritesTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   /** Object store of one test: puts block until released, and may fail a number of times. */
   static final class HeldStorage implements PhotoStorage {
     final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    final Map<String, String> types = new ConcurrentHashMap<>();
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicInteger failuresLeft = new AtomicInteger();
     final AtomicInteger puts = new AtomicInteger();
@@ -44,6 +45,7 @@ class CutoutWritesTest {
                   throw new IllegalStateException("store down");
                 }
                 objects.put(key, bytes);
+                types.put(key, mediaType);
                 return null;
               })
           .replaceWithVoid();
@@ -73,7 +75,7 @@ class CutoutWritesTest {
   @Test
   void theAttemptsCutOutIsAwaitedAndEncodedOnlyInTheBackground() throws Exception {
     HeldStorage storage = new HeldStorage();
-    CutoutWrites writes = new CutoutWrites(storage);
+    DeferredWrites writes = new DeferredWrites(storage);
     UUID attempt = UUID.randomUUID();
     CountDownLatch encoded = new CountDownLatch(1);
     writes.start(
@@ -81,7 +83,8 @@ class CutoutWritesTest {
         () -> {
           encoded.countDown();
           return new byte[] {1, 2, 3};
-        });
+        },
+        "image/png");
     assertTrue(encoded.await(10, TimeUnit.SECONDS), "encoded on a worker, without a caller");
     var waiting = writes.written(attempt).subscribeAsCompletionStage();
     Thread.sleep(100);
@@ -94,11 +97,33 @@ class CutoutWritesTest {
   }
 
   @Test
+  void anUploadsOriginalIsAwaitedByItsAttemptsReadersLikeItsCutOut() throws Exception {
+    HeldStorage storage = new HeldStorage();
+    DeferredWrites writes = new DeferredWrites(storage);
+    UUID collection = UUID.randomUUID();
+    UUID attempt = UUID.randomUUID();
+    // The key as an upload makes it (originals/ prefix, random folder).
+    String original = PhotoKeys.original(collection, attempt, "jpg");
+    writes.start(original, () -> new byte[] {4, 5}, "image/jpeg");
+    var submit = writes.written(attempt).subscribeAsCompletionStage();
+    var delete = writes.settled(List.of(original)).subscribeAsCompletionStage();
+    Thread.sleep(100);
+    assertFalse(submit.toCompletableFuture().isDone(), "submit must wait for the original");
+    assertFalse(delete.toCompletableFuture().isDone(), "a deletion must wait for the original");
+    writes.written(UUID.randomUUID()).await().atMost(WAIT);
+    storage.release.countDown();
+    submit.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    delete.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertArrayEquals(new byte[] {4, 5}, storage.objects.get(original));
+    assertEquals("image/jpeg", storage.types.get(original));
+  }
+
+  @Test
   void aDeletionWaitsForTheWriteSoNoObjectIsLeftBehind() throws Exception {
     HeldStorage storage = new HeldStorage();
-    CutoutWrites writes = new CutoutWrites(storage);
+    DeferredWrites writes = new DeferredWrites(storage);
     UUID attempt = UUID.randomUUID();
-    writes.start(key(attempt), () -> new byte[] {7});
+    writes.start(key(attempt), () -> new byte[] {7}, "image/png");
     var settled = writes.settled(List.of("other", key(attempt))).subscribeAsCompletionStage();
     Thread.sleep(100);
     assertFalse(settled.toCompletableFuture().isDone());
@@ -113,10 +138,10 @@ class CutoutWritesTest {
     HeldStorage once = new HeldStorage();
     once.failuresLeft.set(1);
     once.release.countDown();
-    CutoutWrites retried = new CutoutWrites(once);
+    DeferredWrites retried = new DeferredWrites(once);
     UUID a = UUID.randomUUID();
     var ok = retried.written(a);
-    retried.start(key(a), () -> new byte[] {9});
+    retried.start(key(a), () -> new byte[] {9}, "image/png");
     retried.written(a).await().atMost(WAIT);
     assertEquals(2, once.puts.get(), "one failure, one retry");
     assertTrue(once.objects.containsKey(key(a)));
@@ -124,9 +149,9 @@ class CutoutWritesTest {
 
     HeldStorage down = new HeldStorage();
     down.failuresLeft.set(100);
-    CutoutWrites failing = new CutoutWrites(down);
+    DeferredWrites failing = new DeferredWrites(down);
     UUID b = UUID.randomUUID();
-    failing.start(key(b), () -> new byte[] {9});
+    failing.start(key(b), () -> new byte[] {9}, "image/png");
     var reader = failing.written(b).subscribeAsCompletionStage();
     down.release.countDown();
     assertThrows(Exception.class, () -> reader.toCompletableFuture().get(10, TimeUnit.SECONDS));
