@@ -4,7 +4,7 @@
 //   happy path:     log in (sandbox) → eligibility (mode A, after one "not matched") → pay (sandbox)
 //                   → upload a portrait in the guide frame → preview → submit → 撤回 (no reviewer
 //                   yet) → retake → submit → a reviewer claims it → 撤回 refused → the reviewer
-//                   passes (review-service staff API, Keycloak password grant) → 采集完成 →
+//                   passes (review-service staff API, Keycloak code + PKCE sign-in) → 采集完成 →
 //                   download the standard photo and the layout sheet
 //   rejection path: log in → eligibility (mode C, confirmation page) → pay → upload → submit →
 //                   reviewer rejects → 初审失败，请重拍 with the reason → retake (no second payment)
@@ -51,14 +51,38 @@ async function api(method, path, { token, json, form, expect = [200, 201, 204] }
   return data
 }
 
+// The console's client allows only code + PKCE (no password grant): sign in through Keycloak's
+// login form as a browser does, then exchange the code.
 async function staffToken(username, password = username) {
-  const res = await fetch(`${KEYCLOAK}/realms/${REALM}/protocol/openid-connect/token`, {
+  const b64url = (buf) => Buffer.from(buf).toString('base64url')
+  const verifier = b64url(crypto.getRandomValues(new Uint8Array(48)))
+  const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)))
+  const state = b64url(crypto.getRandomValues(new Uint8Array(12)))
+  const redirect = `${GATEWAY}/`
+  const oidc = `${KEYCLOAK}/realms/${REALM}/protocol/openid-connect`
+  const jar = new Map()
+  const keep = (res) => res.headers.getSetCookie().forEach((c) => { const [kv] = c.split(';'); const i = kv.indexOf('='); jar.set(kv.slice(0, i), kv.slice(i + 1)) })
+  const cookies = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const q = new URLSearchParams({ client_id: 'staff-console', response_type: 'code', scope: 'openid', redirect_uri: redirect, state, code_challenge: challenge, code_challenge_method: 'S256' })
+  const page = await fetch(`${oidc}/auth?${q}`, { redirect: 'manual' })
+  keep(page)
+  const action = (/<form[^>]*id="kc-form-login"[^>]*action="([^"]+)"/.exec(await page.text()) || [])[1]
+  if (!action) throw new Error(`Keycloak login page for ${username}: ${page.status}`)
+  const login = await fetch(action.replaceAll('&amp;', '&'), {
+    method: 'POST', redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies() },
+    body: new URLSearchParams({ username, password, credentialId: '' }),
+  })
+  const location = new URL(login.headers.get('location') || redirect)
+  const code = location.searchParams.get('code')
+  if (login.status !== 302 || !code || location.searchParams.get('state') !== state) throw new Error(`Keycloak sign-in of ${username}: ${login.status}`)
+  const res = await fetch(`${oidc}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'staff-console', username, password, scope: 'openid' }),
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'staff-console', code, redirect_uri: redirect, code_verifier: verifier }),
   })
   const data = await res.json().catch(() => ({}))
-  if (!res.ok || !data.access_token) throw new Error(`Keycloak password grant for ${username}: ${res.status} ${JSON.stringify(data).slice(0, 200)}`)
+  if (!res.ok || !data.access_token) throw new Error(`Keycloak code exchange for ${username}: ${res.status} ${JSON.stringify(data).slice(0, 200)}`)
   return data.access_token
 }
 

@@ -1,6 +1,7 @@
 package org.gradphoto.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -447,6 +448,11 @@ class ConfigurationDriftTest {
     JsonNode client = realm.at("/clients/0");
     assertEquals(localClient.path("clientId"), client.path("clientId"));
     assertEquals(localClient.path("protocolMappers"), client.path("protocolMappers"));
+    // Issue #16: staff sign in with code + PKCE only, and no overlay imports the demo users.
+    assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true), "password grant on");
+    assertFalse(
+        localClient.path("directAccessGrantsEnabled").asBoolean(true), "local password grant");
+    assertTrue(realm.path("users").isMissingNode(), "demo users in " + overlay);
     String host = Chart.named(objects, "HTTPRoute", "student-app").at("/spec/hostnames/0").asText();
     assertEquals("https://" + host + "/*", client.at("/redirectUris/0").asText());
     String issuer =

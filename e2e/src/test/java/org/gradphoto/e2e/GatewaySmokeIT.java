@@ -1,6 +1,9 @@
 package org.gradphoto.e2e;
 
+import static org.gradphoto.e2e.Platform.CLIENT;
 import static org.gradphoto.e2e.Platform.GATEWAY;
+import static org.gradphoto.e2e.Platform.KEYCLOAK;
+import static org.gradphoto.e2e.Platform.REALM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gradphoto.e2e.Platform.Answer;
@@ -77,7 +81,22 @@ class GatewaySmokeIT {
     assertEquals(401, a.status(), () -> "GET /api/review/staff/me without a token → " + a);
   }
 
-  @ParameterizedTest(name = "{0}: Keycloak password grant → GET /api/review/staff/me")
+  @Test
+  @DisplayName("Keycloak refuses the password grant for the console's client (code + PKCE only)")
+  void passwordGrantIsOff() {
+    Answer a =
+        Platform.postForm(
+            KEYCLOAK + "/realms/" + REALM + "/protocol/openid-connect/token",
+            Map.of(
+                "grant_type", "password",
+                "client_id", CLIENT,
+                "username", "operator",
+                "password", "operator"));
+    assertTrue(a.status() == 400 || a.status() == 401, () -> "password grant → " + a);
+    assertFalse(a.body().contains("access_token"), () -> "password grant → " + a);
+  }
+
+  @ParameterizedTest(name = "{0}: Keycloak code + PKCE sign-in → GET /api/review/staff/me")
   @MethodSource("staff")
   void staffSignIn(String user, String password, String role, List<String> schools) {
     String token = Platform.staffToken(user, password);

@@ -79,15 +79,19 @@ final class Platform {
     return send(b.build());
   }
 
+  /** {@code application/x-www-form-urlencoded} of these fields. */
+  static String formBody(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
   static Answer postForm(String url, Map<String, String> form) {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
+    String body = formBody(form);
     return send(
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
@@ -108,21 +112,9 @@ final class Platform {
     }
   }
 
-  /** A staff access token from Keycloak (password grant of the console's client). */
+  /** A staff access token from Keycloak, signed in as the console does (code + PKCE). */
   static String staffToken(String user, String password) {
-    Answer a =
-        postForm(
-            KEYCLOAK + "/realms/" + REALM + "/protocol/openid-connect/token",
-            Map.of(
-                "grant_type", "password",
-                "client_id", CLIENT,
-                "username", user,
-                "password", password,
-                "scope", "openid"));
-    if (a.status() != 200 || !a.json().hasNonNull("access_token")) {
-      throw new AssertionError("Keycloak password grant for " + user + ": " + a);
-    }
-    return a.json().get("access_token").asText();
+    return StaffSignIn.accessToken(user, password);
   }
 
   // ------------------------------------------------------------------ child processes
