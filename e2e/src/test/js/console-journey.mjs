@@ -278,6 +278,18 @@ try {
     await operator.click('#b-unbind-confirm')
     await operator.locator('#unbindings').getByText('验收测试：误用他人微信').waitFor({ timeout: 20000 })
   })
+  await step(operator, '解除绑定后 原微信账号在各服务都看不到这次采集', async () => {
+    // Issue #16 item 1: identity's BindingRevoked reaches capture, payment and delivery at once.
+    const paths = [`/api/identity/students/me/collections/${collectionId}`, `/api/capture/collections/${collectionId}`, `/api/payment/collections/${collectionId}/order`]
+    const until = Date.now() + 30000
+    for (;;) {
+      const statuses = await Promise.all(paths.map(async (p) => (await fetch(GATEWAY + p, { headers: { Authorization: `Bearer ${student}` } })).status))
+      const delivery = await api('GET', '/api/delivery/students/me/collections', { token: student })
+      if (statuses.every((s) => s === 404) && !delivery.some((c) => c.collectionId === collectionId)) break
+      if (Date.now() > until) throw new Error(`the unbound account still sees the collection: ${paths.map((p, i) => `${p} → ${statuses[i]}`).join(', ')}`)
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  })
 } catch (e) {
   failed = true
   console.error(`  FAIL ${e.message}`)
