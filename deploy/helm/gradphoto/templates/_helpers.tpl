@@ -20,3 +20,8 @@ app.kubernetes.io/instance: {{ .Values.keycloak.name }}
 {{- define "gradphoto.keycloakInternalUrl" -}}
 http://{{ .Values.keycloak.name }}-service:8080
 {{- end }}
+
+{{/* The KafkaUser (and its client-certificate Secret) of a service, by short name. */}}
+{{- define "gradphoto.kafkaUser" -}}
+gradphoto-kafka-{{ . }}
+{{- end }}

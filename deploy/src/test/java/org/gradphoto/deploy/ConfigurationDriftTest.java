@@ -264,6 +264,91 @@ class ConfigurationDriftTest {
         "no topic exists that deploy/ does not declare");
   }
 
+  /**
+   * Issue #16 item 6: Kafka speaks TLS only, with a client certificate per service, and a service's
+   * ACLs allow writing only its own events (and its dead letters) and reading only the topics its
+   * channels consume — so a compromised service cannot forge another service's events (an
+   * EligibilityGranted from payment-service) nor read what it has no business reading.
+   */
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void kafkaIsTlsOnlyAndEachServiceMayWriteOnlyItsOwnTopics(String overlay) throws Exception {
+    List<JsonNode> objects = Chart.objects(Chart.render(overlay));
+    JsonNode kafka = Chart.named(objects, "Kafka", "gradphoto").at("/spec/kafka");
+    assertEquals("simple", kafka.at("/authorization/type").asText(), "Kafka authorizes");
+    Set<Integer> ports = new TreeSet<>();
+    for (JsonNode listener : list(kafka.at("/listeners"))) {
+      assertTrue(listener.path("tls").asBoolean(false), "plaintext listener " + listener);
+      assertEquals("tls", listener.at("/authentication/type").asText(), "anonymous " + listener);
+      ports.add(listener.path("port").asInt());
+    }
+    JsonNode common = Chart.named(objects, "ConfigMap", "gradphoto-common").path("data");
+    assertEquals("SSL", common.path("KAFKA_SECURITY_PROTOCOL").asText());
+    String bootstrap = common.path("KAFKA_BOOTSTRAP_SERVERS").asText();
+    assertTrue(
+        ports.contains(Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1))),
+        "the services connect to a TLS listener: " + bootstrap);
+
+    for (String service : services) {
+      Properties p = properties.get(service);
+      if (p == null) {
+        continue;
+      }
+      Set<String> expected = new TreeSet<>();
+      expected.add("topic gradphoto." + shortName(service) + "-events [Describe, Write]");
+      boolean consumes = false;
+      for (String key : p.stringPropertyNames()) {
+        if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+          expected.add("topic " + p.getProperty(key) + " [Describe, Read]");
+          consumes = true;
+        }
+        if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")) {
+          assertTrue(p.getProperty(key).startsWith(service), key + " starts with " + service);
+        }
+      }
+      if (consumes) {
+        expected.add("topic gradphoto." + service + ".dead-letter [Describe, Read, Write]");
+        expected.add("group " + service + "* [Read]");
+      }
+      JsonNode user = null;
+      for (JsonNode u : Chart.ofKind(objects, "KafkaUser")) {
+        if (u.at("/metadata/name").asText().equals("gradphoto-kafka-" + shortName(service))) {
+          user = u;
+        }
+      }
+      assertTrue(user != null, "KafkaUser of " + service);
+      assertEquals("tls", user.at("/spec/authentication/type").asText());
+      Set<String> granted = new TreeSet<>();
+      for (JsonNode acl : list(user.at("/spec/authorization/acls"))) {
+        JsonNode r = acl.path("resource");
+        List<String> ops = new ArrayList<>();
+        list(acl.path("operations")).forEach(o -> ops.add(o.asText()));
+        ops.sort(null);
+        granted.add(
+            r.path("type").asText()
+                + " "
+                + r.path("name").asText()
+                + (r.path("patternType").asText().equals("prefix") ? "*" : "")
+                + " "
+                + ops);
+      }
+      assertEquals(expected, granted, "ACLs of " + service);
+
+      // The Deployment presents that user's certificate and trusts the cluster's CA.
+      JsonNode pod = Chart.named(objects, "Deployment", service).at("/spec/template/spec");
+      String volumes = pod.path("volumes").toString();
+      assertTrue(volumes.contains("\"secretName\":\"" + user.at("/metadata/name").asText() + "\""));
+      assertTrue(volumes.contains("\"secretName\":\"gradphoto-cluster-ca-cert\""), volumes);
+      String env = pod.at("/containers/0/env").toString();
+      assertTrue(
+          env.contains(
+              "\"name\":\"" + user.at("/metadata/name").asText() + "\",\"key\":\"user.password\""),
+          service + " keystore password from its KafkaUser: " + env);
+    }
+    assertEquals(
+        properties.size(), Chart.ofKind(objects, "KafkaUser").size(), "one KafkaUser per service");
+  }
+
   @ParameterizedTest
   @MethodSource("overlays")
   void eachServiceHasItsOwnDatabaseAndReachesOnlyThat(String overlay) throws Exception {

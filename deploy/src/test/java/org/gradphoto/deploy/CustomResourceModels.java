@@ -10,6 +10,7 @@ import io.strimzi.api.kafka.model.common.UnknownPropertyPreserving;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -40,7 +41,9 @@ final class CustomResourceModels {
           "KafkaNodePool",
           KafkaNodePool.class,
           "KafkaTopic",
-          KafkaTopic.class);
+          KafkaTopic.class,
+          "KafkaUser",
+          KafkaUser.class);
 
   private CustomResourceModels() {}
 
