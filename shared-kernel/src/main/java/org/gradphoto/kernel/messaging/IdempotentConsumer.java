@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gradphoto.kernel.error.Failures;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.EventPayload;

@@ -3,6 +3,7 @@ package org.gradphoto.kernel.messaging;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +84,7 @@ public class OutboxRelay {
   private final Map<String, Object> kafka;
   private final int batchSize;
   private final int maxAttempts;
+  private volatile boolean stopping;
   private final Duration retryAfter;
   private final AtomicLong stuck = new AtomicLong();
   private volatile KafkaProducer<String, String> producer;
@@ -109,17 +112,29 @@ public class OutboxRelay {
       every = "${gradphoto.outbox.interval:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
-    return relayOnce().replaceWithVoid();
+    return stopping ? Uni.createFrom().voidItem() : relayOnce().replaceWithVoid();
+  }
+
+  /**
+   * Once the service is stopping, its database pool closes under the scheduler, which still fires
+   * for a few seconds: those rounds could only fail ("Pool closed") and fill the log with warnings
+   * an operator would chase. Unsent rows are taken by the next start, or by another replica.
+   */
+  void stopping(@Observes ShutdownEvent event) {
+    stopping = true;
   }
 
   @Scheduled(identity = "outbox-purge", every = "1h", delayed = "1m")
   Uni<Void> purge() {
+    if (stopping) {
+      return Uni.createFrom().voidItem();
+    }
     return pool.query(PURGE).execute().replaceWithVoid();
   }
 
   @Scheduled(identity = "outbox-stuck", every = "${gradphoto.outbox.stuck-check:30s}")
   Uni<Void> checkStuck() {
-    return countStuck().replaceWithVoid();
+    return stopping ? Uni.createFrom().voidItem() : countStuck().replaceWithVoid();
   }
 
   /** Counts (and publishes as the gauge) the rows that reached the attempt cap. */

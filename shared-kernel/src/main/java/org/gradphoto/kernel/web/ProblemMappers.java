@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gradphoto.kernel.error.Failures;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.kernel.storage.StorageUnavailable;
@@ -124,12 +125,49 @@ public class ProblemMappers {
     Log.warnf(
         "object store unavailable on %s %s: %s",
         request.method(), request.path(), Redacted.describe(e));
+    return retryLater(
+        "STORAGE_UNAVAILABLE",
+        "Storage unavailable",
+        "照片存储暂时无法访问，刚才的操作没有完成，也没有保存，请 " + seconds + " 秒后重试。",
+        seconds,
+        request);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, HttpServerRequest request) {
+    return Failures.isTransient(e) ? unavailable(e, request) : serverError(e, request);
+  }
+
+  /** Seconds a client waits before asking again while the database or a peer is away. */
+  static final long RETRY_AFTER_SECONDS = 5;
+
+  /**
+   * The database (or another store) cannot be reached, or a transaction lost a race: nothing is
+   * wrong with the request, and the same request is likely to succeed in a few seconds (a restart
+   * or failover). 503 with {@code Retry-After}, as for the object store, so that a phone asks again
+   * instead of showing "something went wrong". A transaction that failed so was rolled back.
+   */
+  private static Response unavailable(Exception e, HttpServerRequest request) {
+    Log.warnf(
+        "temporarily unavailable on %s %s: %s",
+        request.method(), request.path(), Redacted.describe(e));
+    return retryLater(
+        "TEMPORARILY_UNAVAILABLE",
+        "Temporarily unavailable",
+        "系统暂时繁忙，刚才的操作没有完成，请 " + RETRY_AFTER_SECONDS + " 秒后重试。",
+        RETRY_AFTER_SECONDS,
+        request);
+  }
+
+  /** 503 with {@code Retry-After} (header and extension): ask again in that many seconds. */
+  private static Response retryLater(
+      String code, String title, String detail, long seconds, HttpServerRequest request) {
     Problem p =
         Problem.of(
             503,
-            "STORAGE_UNAVAILABLE",
-            "Storage unavailable",
-            "照片存储暂时无法访问，刚才的操作没有完成，也没有保存，请 " + seconds + " 秒后重试。",
+            code,
+            title,
+            detail,
             request.path(),
             List.of(),
             Map.of("retryAfterSeconds", seconds));
@@ -138,11 +176,6 @@ public class ProblemMappers {
         .header("Retry-After", seconds)
         .entity(p)
         .build();
-  }
-
-  @ServerExceptionMapper
-  public Response unexpected(Exception e, HttpServerRequest request) {
-    return serverError(e, request);
   }
 
   private Response serverError(Exception e, HttpServerRequest request) {

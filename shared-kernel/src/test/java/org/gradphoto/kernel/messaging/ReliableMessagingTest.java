@@ -198,6 +198,31 @@ class ReliableMessagingTest {
   }
 
   @Test
+  void a_request_while_the_database_is_down_is_answered_503_with_retry_after() throws Exception {
+    UUID id = UUID.randomUUID();
+    RealPostgres.stopForOutage();
+    try {
+      given()
+          .get("/test/accounts/" + id + "/exists")
+          .then()
+          .statusCode(503)
+          .contentType("application/problem+json")
+          .header("Retry-After", "5")
+          .body("code", equalTo("TEMPORARILY_UNAVAILABLE"))
+          .body("detail", containsString("秒后重试"));
+    } finally {
+      RealPostgres.startAgain();
+    }
+    // The same request succeeds once the database is back (the pool reconnects by itself).
+    assertEquals(
+        "false",
+        Eventually.await(
+            () -> given().get("/test/accounts/" + id + "/exists").then().extract().asString(),
+            "false",
+            Duration.ofSeconds(30)));
+  }
+
+  @Test
   void poison_messages_are_dead_lettered_at_once_and_counted() {
     double refusedBefore = metric("gradphoto_consumer_dead_letters_total", "refused");
     double unknownBefore = metric("gradphoto_consumer_dead_letters_total", "unknown-type");

@@ -1,4 +1,4 @@
-package org.gradphoto.kernel.messaging;
+package org.gradphoto.kernel.error;
 
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
@@ -9,14 +9,13 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.gradphoto.kernel.error.ProblemException;
 
 /**
- * Sorts a consumer's failure into what waiting cures (the database or the network is away, a
- * transaction lost a race) and what it never cures. Only the cause chain's types and PostgreSQL's
- * SQLSTATE are read, never messages, which may quote personal data.
+ * Sorts a failure (of a consumer, or of a request) into what waiting cures (the database or the
+ * network is away, a transaction lost a race) and what it never cures. Only the cause chain's types
+ * and PostgreSQL's SQLSTATE are read, never messages, which may quote personal data.
  */
-final class Failures {
+public final class Failures {
   /** SQLSTATE classes and codes a retry of the same transaction can succeed on. */
   private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57", "58");
 
@@ -44,7 +43,7 @@ final class Failures {
   private Failures() {}
 
   /** True when the same message may well succeed later without anyone changing anything. */
-  static boolean isTransient(Throwable failure) {
+  public static boolean isTransient(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
       if (t instanceof ProblemException) {
@@ -74,7 +73,7 @@ final class Failures {
   }
 
   /** A handler's explicit "no": a domain rule refused the event; retrying cannot change that. */
-  static boolean isRefusal(Throwable failure) {
+  public static boolean isRefusal(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
       if (t instanceof ProblemException) {
