@@ -3,7 +3,7 @@ import { Button, Layout, Menu, Result, Space, Tag, Typography } from 'antd'
 import { lazy, Suspense, useMemo } from 'react'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import { useConsole } from './context'
-import { canAdminSchools, canReview, homeOf, isOperator, navFor, ROLE_LABELS } from './lib/session'
+import { canAdminSchools, canReview, canViewSchools, homeOf, isOperator, navFor, ROLE_LABELS } from './lib/session'
 
 const ReviewPage = lazy(() => import('./pages/ReviewPage'))
 const BatchesPage = lazy(() => import('./pages/BatchesPage'))
@@ -67,9 +67,9 @@ export function App() {
               <Route path="/" element={<Navigate to={homeOf(session)} replace />} />
               <Route path="/review" element={guard(canReview(session), <ReviewPage />)} />
               <Route path="/batches" element={guard(canAdminSchools(session), <BatchesPage />)} />
-              <Route path="/roster" element={guard(canAdminSchools(session), <RosterPage />)} />
-              <Route path="/progress" element={guard(canAdminSchools(session), <ProgressPage />)} />
-              <Route path="/packages" element={guard(canAdminSchools(session), <PackagesPage />)} />
+              <Route path="/roster" element={guard(canViewSchools(session), <RosterPage />)} />
+              <Route path="/progress" element={guard(canViewSchools(session), <ProgressPage />)} />
+              <Route path="/packages" element={guard(canViewSchools(session), <PackagesPage />)} />
               <Route path="/orders" element={guard(isOperator(session), <OrdersPage />)} />
               <Route path="/unbind" element={guard(isOperator(session), <UnbindPage />)} />
               <Route path="/notifications" element={guard(isOperator(session), <NotificationsPage />)} />

@@ -1,11 +1,12 @@
 // Who is signed in, read from the Keycloak access token: realm roles and the `schools` claim are
 // what every service checks, so the console offers exactly what the services will allow.
 
-export type StaffRole = 'reviewer' | 'school-admin' | 'operator'
-export const STAFF_ROLES: StaffRole[] = ['reviewer', 'school-admin', 'operator']
+export type StaffRole = 'reviewer' | 'school-admin' | 'school-viewer' | 'operator'
+export const STAFF_ROLES: StaffRole[] = ['reviewer', 'school-admin', 'school-viewer', 'operator']
 export const ROLE_LABELS: Record<StaffRole, string> = {
   reviewer: '审核员',
   'school-admin': '学校管理员',
+  'school-viewer': '学校只读',
   operator: '运营',
 }
 
@@ -56,6 +57,12 @@ export const has = (s: Session, r: StaffRole) => s.roles.includes(r)
 export const canReview = (s: Session) => has(s, 'reviewer') || has(s, 'operator')
 /** Batches, rosters, progress and packages: school admins for their schools, operators for all. */
 export const canAdminSchools = (s: Session) => has(s, 'school-admin') || has(s, 'operator')
+/**
+ * Rosters, progress and ready packages, read only: a read-only school account (`school-viewer`)
+ * too. It never edits a batch or roster and never requests a package (a package locks the
+ * collections it holds as delivered).
+ */
+export const canViewSchools = (s: Session) => canAdminSchools(s) || has(s, 'school-viewer')
 export const isOperator = (s: Session) => has(s, 'operator')
 
 export interface NavItem {
@@ -74,6 +81,12 @@ export function navFor(s: Session): NavItem[] {
       { key: '/roster', label: '名单导入', group: '学校' },
       { key: '/progress', label: '采集进度', group: '学校' },
       { key: '/packages', label: '照片打包', group: '学校' },
+    )
+  } else if (canViewSchools(s)) {
+    items.push(
+      { key: '/roster', label: '学生名单', group: '学校' },
+      { key: '/progress', label: '采集进度', group: '学校' },
+      { key: '/packages', label: '照片包下载', group: '学校' },
     )
   }
   if (isOperator(s)) {

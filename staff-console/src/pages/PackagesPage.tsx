@@ -1,5 +1,7 @@
 // The school's package: request it, follow its build (the list refreshes while one is queued or
-// building), download a ready one; and the students the package will not have yet.
+// building), download a ready one; and the students the package will not have yet. A read-only
+// school account downloads and follows packages but never requests one: a package locks the
+// collections it holds as delivered (delivery refuses it the request too).
 import { App as AntApp, Button, Card, Progress, Radio, Space, Table, Tag } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { SchoolBatchPicker, useSchoolBatch } from '../components/SchoolBatchPicker'
@@ -7,6 +9,7 @@ import { useConsole } from '../context'
 import { saveBlob } from '../lib/api'
 import type { ProgressBody } from '../lib/progress'
 import { bytes, fmtDateTime } from '../lib/format'
+import { canAdminSchools } from '../lib/session'
 
 interface Pkg {
   packageId: string
@@ -30,9 +33,10 @@ export const STATUS: Record<Pkg['status'], { label: string; colour: string; perc
 }
 
 export default function PackagesPage() {
-  const { api } = useConsole()
+  const { api, session } = useConsole()
   const { message } = AntApp.useApp()
   const sel = useSchoolBatch()
+  const editor = canAdminSchools(session)
   const [pkgs, setPkgs] = useState<Pkg[]>([])
   const [naming, setNaming] = useState('ID_NUMBER')
   const [busy, setBusy] = useState(false)
@@ -99,20 +103,25 @@ export default function PackagesPage() {
   }
 
   return (
-    <Card title="照片打包">
+    <Card title={editor ? '照片打包' : '照片包下载'}>
       <Space wrap style={{ marginBottom: 12 }}>
         <SchoolBatchPicker sel={sel} />
-        <Radio.Group
-          value={naming}
-          onChange={(e) => setNaming(e.target.value)}
-          options={[
-            { value: 'ID_NUMBER', label: '按证件号码命名' },
-            { value: 'STUDENT_NUMBER', label: '按学号命名' },
-          ]}
-        />
-        <Button id="b-request-package" type="primary" loading={busy} disabled={!sel.batchId || pending} onClick={() => void request()}>
-          {pending ? '打包进行中…' : '生成照片包'}
-        </Button>
+        {editor && (
+          <>
+            <Radio.Group
+              value={naming}
+              onChange={(e) => setNaming(e.target.value)}
+              options={[
+                { value: 'ID_NUMBER', label: '按证件号码命名' },
+                { value: 'STUDENT_NUMBER', label: '按学号命名' },
+              ]}
+            />
+            <Button id="b-request-package" type="primary" loading={busy} disabled={!sel.batchId || pending} onClick={() => void request()}>
+              {pending ? '打包进行中…' : '生成照片包'}
+            </Button>
+          </>
+        )}
+        {!editor && !pending && pkgs.length === 0 && sel.batchId && <span id="no-package">本批次还没有照片包，请学校管理员生成。</span>}
       </Space>
       {missing != null && (
         <p id="missing-note">

@@ -1,5 +1,6 @@
 // Roster import: upload a CSV/XLSX, read the per-line report (refused lines first, in Chinese),
 // fix the file and upload it again; below, the batch's roster as stored (ID numbers masked).
+// A read-only school account sees only the roster: identity refuses it the import anyway.
 import { InboxOutlined } from '@ant-design/icons'
 import { Alert, App as AntApp, Button, Card, Progress, Space, Table, Tag, Upload } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
@@ -7,13 +8,15 @@ import { SchoolBatchPicker, useSchoolBatch } from '../components/SchoolBatchPick
 import { useConsole } from '../context'
 import { type ProgressBody, progressQuery, STATE_COLOURS } from '../lib/progress'
 import { type ImportReport, OUTCOME_LABELS, reportRows, summary } from '../lib/roster'
+import { canAdminSchools } from '../lib/session'
 
 const PAGE = 20
 
 export default function RosterPage() {
-  const { api } = useConsole()
+  const { api, session } = useConsole()
   const { message } = AntApp.useApp()
   const sel = useSchoolBatch()
+  const editor = canAdminSchools(session)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [fileName, setFileName] = useState('')
   const [uploading, setUploading] = useState(false)
@@ -68,55 +71,62 @@ export default function RosterPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
-      <Card title="名单导入">
-        <div style={{ marginBottom: 12 }}>
+      {!editor && (
+        <Card title="学生名单">
           <SchoolBatchPicker sel={sel} />
-        </div>
-        <Upload.Dragger
-          id="roster-upload"
-          accept=".csv,.xlsx"
-          multiple={false}
-          showUploadList={false}
-          disabled={!sel.batchId || uploading}
-          beforeUpload={(f) => {
-            void upload(f)
-            return false
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>点击或拖入名单文件（CSV UTF-8 或 XLSX，第一行为表头）</p>
-          <p style={{ color: '#667085' }}>列：院校代码、院校名称、学号、姓名、证件类型、证件号码、手机号（可选）、学信网图像采集码（可选）、学历层次</p>
-        </Upload.Dragger>
-        {uploading && <Progress className="upload-progress" percent={Math.round(percent)} status="active" format={() => `正在导入 ${fileName}…`} />}
-        {report && (
-          <div id="import-report" style={{ marginTop: 12 }}>
-            <Alert type={report.rejected ? 'warning' : 'success'} showIcon message={`${fileName}：${summary(report)}`} />
-            <Space style={{ margin: '8px 0' }}>
-              <Button size="small" type={onlyRejected ? 'primary' : 'default'} onClick={() => setOnlyRejected(true)}>
-                只看未导入（{report.rejected}）
-              </Button>
-              <Button size="small" type={!onlyRejected ? 'primary' : 'default'} onClick={() => setOnlyRejected(false)}>
-                全部行（{report.total}）
-              </Button>
-            </Space>
-            <Table
-              id="report-lines"
-              size="small"
-              rowKey="line"
-              dataSource={rows}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-              columns={[
-                { title: '行号', dataIndex: 'line', width: 70 },
-                { title: '学号', dataIndex: 'studentNumber', width: 140 },
-                { title: '结果', dataIndex: 'outcome', width: 90, render: (o: keyof typeof OUTCOME_LABELS) => <Tag color={o === 'REJECTED' ? 'red' : o === 'UNCHANGED' ? 'default' : 'green'}>{OUTCOME_LABELS[o]}</Tag> },
-                { title: '原因', dataIndex: 'text' },
-              ]}
-            />
+        </Card>
+      )}
+      {editor && (
+        <Card title="名单导入">
+          <div style={{ marginBottom: 12 }}>
+            <SchoolBatchPicker sel={sel} />
           </div>
-        )}
-      </Card>
+          <Upload.Dragger
+            id="roster-upload"
+            accept=".csv,.xlsx"
+            multiple={false}
+            showUploadList={false}
+            disabled={!sel.batchId || uploading}
+            beforeUpload={(f) => {
+              void upload(f)
+              return false
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>点击或拖入名单文件（CSV UTF-8 或 XLSX，第一行为表头）</p>
+            <p style={{ color: '#667085' }}>列：院校代码、院校名称、学号、姓名、证件类型、证件号码、手机号（可选）、学信网图像采集码（可选）、学历层次</p>
+          </Upload.Dragger>
+          {uploading && <Progress className="upload-progress" percent={Math.round(percent)} status="active" format={() => `正在导入 ${fileName}…`} />}
+          {report && (
+            <div id="import-report" style={{ marginTop: 12 }}>
+              <Alert type={report.rejected ? 'warning' : 'success'} showIcon message={`${fileName}：${summary(report)}`} />
+              <Space style={{ margin: '8px 0' }}>
+                <Button size="small" type={onlyRejected ? 'primary' : 'default'} onClick={() => setOnlyRejected(true)}>
+                  只看未导入（{report.rejected}）
+                </Button>
+                <Button size="small" type={!onlyRejected ? 'primary' : 'default'} onClick={() => setOnlyRejected(false)}>
+                  全部行（{report.total}）
+                </Button>
+              </Space>
+              <Table
+                id="report-lines"
+                size="small"
+                rowKey="line"
+                dataSource={rows}
+                pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
+                columns={[
+                  { title: '行号', dataIndex: 'line', width: 70 },
+                  { title: '学号', dataIndex: 'studentNumber', width: 140 },
+                  { title: '结果', dataIndex: 'outcome', width: 90, render: (o: keyof typeof OUTCOME_LABELS) => <Tag color={o === 'REJECTED' ? 'red' : o === 'UNCHANGED' ? 'default' : 'green'}>{OUTCOME_LABELS[o]}</Tag> },
+                  { title: '原因', dataIndex: 'text' },
+                ]}
+              />
+            </div>
+          )}
+        </Card>
+      )}
       <Card title={`名单（${roster?.matching ?? 0} 人）`}>
         <Table
           id="roster"

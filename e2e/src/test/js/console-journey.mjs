@@ -5,7 +5,8 @@
 // student (driven through the services' student APIs: login, eligibility, payment in the sandbox,
 // upload, submit, retake) move through the progress states, exports the progress as XLSX, builds
 // and downloads the package. A reviewer rejects, then passes. An operator refunds the order and
-// unbinds the entry with a reason. Every screen leaves a screenshot in SHOTS.
+// unbinds the entry with a reason; the read-only school account (schoolviewer) downloads the
+// package and is offered no change. Every screen leaves a screenshot in SHOTS.
 //
 // Environment: CONSOLE_URL (http://localhost:8080/console/), GATEWAY (http://localhost:8080),
 // KEYCLOAK_URL, CHROMIUM, SHOTS, PORTRAIT (a photo the engine accepts).
@@ -252,6 +253,25 @@ try {
     const [download] = await Promise.all([admin.waitForEvent('download', { timeout: 30000 }), admin.locator('#packages .b-download').first().click()])
     const head = readFileSync(await download.path()).subarray(0, 2).toString('latin1')
     if (head !== 'PK') throw new Error('the package is not a ZIP')
+  })
+
+  // ---------------------------------------------------------------- read-only school account
+  const viewer = await signedIn('schoolviewer')
+  await step(viewer, '学校只读账号 下载照片包（不能生成）', async () => {
+    await go(viewer, 'packages', '#pick-batch')
+    await pick(viewer, 'pick-batch', BATCH)
+    await viewer.locator('#packages [data-status="READY"]').first().waitFor({ timeout: 30000 })
+    if (await viewer.locator('#b-request-package').count()) throw new Error('a read-only account is offered 生成照片包')
+    const [download] = await Promise.all([viewer.waitForEvent('download', { timeout: 30000 }), viewer.locator('#packages .b-download').first().click()])
+    const head = readFileSync(await download.path()).subarray(0, 2).toString('latin1')
+    if (head !== 'PK') throw new Error('the package is not a ZIP')
+  })
+  await step(viewer, '学校只读账号 名单与进度（无导入、无批次设置）', async () => {
+    await go(viewer, 'roster', '#roster')
+    await viewer.locator('#roster').getByText(students[3].number).waitFor({ timeout: 20000 })
+    if (await viewer.locator('#roster-upload').count()) throw new Error('a read-only account is offered the roster upload')
+    await go(viewer, 'progress', '#progress-counts')
+    await go(viewer, 'batches', '.ant-result-403')
   })
 
   // ---------------------------------------------------------------- operator: refund, unbind

@@ -19,6 +19,7 @@ const SHOTS = process.env.SHOTS ?? 'target/e2e/console'
 const USERS = [
   { user: 'reviewer', role: 'reviewer', menu: ['照片审核'], notMenu: ['批次设置', '订单与退款'] },
   { user: 'schooladmin', role: 'school-admin', menu: ['批次设置', '名单导入', '照片打包'], notMenu: ['照片审核', '订单与退款'] },
+  { user: 'schoolviewer', role: 'school-viewer', menu: ['学生名单', '采集进度', '照片包下载'], notMenu: ['批次设置', '名单导入', '照片打包', '照片审核', '订单与退款'] },
   { user: 'operator', role: 'operator', menu: ['照片审核', '批次设置', '订单与退款', '通知记录'], notMenu: [] },
 ]
 mkdirSync(SHOTS, { recursive: true })

@@ -1,6 +1,7 @@
 package org.gradphoto.delivery;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -141,6 +142,27 @@ class SchoolPackageTest {
     assertEquals("未开始", missing.get(1).get("statusLabel"));
     assertEquals(null, missing.get(1).get("collectionId"));
 
+    // the school's read-only account reads the same list and may not request a package
+    String viewer = Fixtures.staff("school-viewer", SCHOOL);
+    assertEquals(missing, missingOf(viewer, batch));
+    given()
+        .auth()
+        .oauth2(viewer)
+        .contentType("application/json")
+        .body("{\"naming\":\"STUDENT_NUMBER\"}")
+        .post("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("READ_ONLY_ACCOUNT"))
+        .body("detail", containsString("学校只读账号"));
+    given()
+        .auth()
+        .oauth2(viewer)
+        .get("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+
     String packageId =
         given()
             .auth()
@@ -170,6 +192,24 @@ class SchoolPackageTest {
             .extract()
             .path("url");
     Map<String, byte[]> entries = unzip(Fixtures.fetch(url).body());
+    // ... and follows and downloads the package the admin built
+    given()
+        .auth()
+        .oauth2(viewer)
+        .get("/schools/" + SCHOOL + "/batches/" + batch + "/packages")
+        .then()
+        .statusCode(200)
+        .body("packageId", equalTo(List.of(packageId)));
+    String viewerUrl =
+        given()
+            .auth()
+            .oauth2(viewer)
+            .get("/packages/" + packageId + "/download")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    assertEquals(entries.keySet(), unzip(Fixtures.fetch(viewerUrl).body()).keySet());
     String csv = new String(entries.get("missing.csv"), StandardCharsets.UTF_8);
     List<String> lines = csv.lines().toList();
     assertEquals(3, lines.size(), csv);

@@ -45,6 +45,7 @@ class GatewaySmokeIT {
     return Stream.of(
         Arguments.of("reviewer", "reviewer", "reviewer", List.of("10999")),
         Arguments.of("schooladmin", "schooladmin", "school-admin", List.of("10999")),
+        Arguments.of("schoolviewer", "schoolviewer", "school-viewer", List.of("10999")),
         Arguments.of("operator", "operator", "operator", List.of()));
   }
 
@@ -146,6 +147,35 @@ class GatewaySmokeIT {
     assertTrue(
         batches.json().isArray() && !batches.json().isEmpty(),
         () -> "school 10999 has no batch: " + batches);
+  }
+
+  @Test
+  @DisplayName("the read-only school account reads school 10999 and is refused every change")
+  void readOnlySchoolAccount() {
+    String viewer = Platform.staffToken("schoolviewer", "schoolviewer");
+    Answer batches = Platform.get(GATEWAY + "/api/identity/schools/10999/batches", viewer);
+    assertEquals(200, batches.status(), () -> "GET …/schools/10999/batches → " + batches);
+    assertTrue(!batches.json().isEmpty(), () -> "school 10999 has no batch: " + batches);
+    String batch = batches.json().get(0).path("id").asText();
+    for (String read :
+        new String[] {
+          "/api/identity/batches/" + batch + "/progress",
+          "/api/identity/batches/" + batch + "/roster",
+          "/api/delivery/schools/10999/batches/" + batch + "/packages",
+          "/api/review/staff/progress?school=10999"
+        }) {
+      Answer a = Platform.get(GATEWAY + read, viewer);
+      assertEquals(200, a.status(), () -> "schoolviewer: GET " + read + " → " + a);
+    }
+    for (String write :
+        new String[] {
+          "/api/identity/schools/10999/batches",
+          "/api/delivery/schools/10999/batches/" + batch + "/packages",
+          "/api/review/staff/queue/next"
+        }) {
+      Answer a = Platform.postJson(GATEWAY + write, viewer, "{}");
+      assertEquals(403, a.status(), () -> "schoolviewer: POST " + write + " → " + a);
+    }
   }
 
   @Test

@@ -390,6 +390,31 @@ class ReviewFlowTest {
         .then()
         .statusCode(403)
         .body("code", equalTo("NOT_A_REVIEWER"));
+    // a read-only school account reads like the school admin and may neither claim nor decide
+    String viewer = staff("viewer1", "school-viewer", List.of("21007"));
+    as(viewer).get("/staff/tasks/" + task).then().statusCode(200);
+    as(viewer)
+        .queryParam("school", "21007")
+        .get("/staff/progress")
+        .then()
+        .statusCode(200)
+        .body("schoolCode", hasItem("21007"));
+    as(viewer)
+        .post("/staff/tasks/" + task + "/claim")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("NOT_A_REVIEWER"));
+    as(viewer).post("/staff/queue/next").then().statusCode(403);
+    as(viewer)
+        .body(Map.of("outcome", "PASS"))
+        .post("/staff/tasks/" + task + "/decision")
+        .then()
+        .statusCode(403);
+    as(staff("viewer9", "school-viewer", List.of("29999")))
+        .get("/staff/tasks/" + task)
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("NOT_YOUR_SCHOOL"));
     as(operator()).get("/staff/tasks/" + task).then().statusCode(200);
     given().get("/staff/tasks").then().statusCode(401);
   }

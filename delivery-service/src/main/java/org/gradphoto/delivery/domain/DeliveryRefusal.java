@@ -17,6 +17,8 @@ public final class DeliveryRefusal extends Refusal {
     /** Fact {@code status}: the package's {@link PackageStatus}. */
     PACKAGE_NOT_READY,
     SCHOOL_NOT_ALLOWED,
+    /** A read-only school account asked for something only a school admin may do. */
+    READ_ONLY_ACCOUNT,
     PACKAGE_NOT_FOUND,
     /** Fact {@code sheet}: the {@link SheetSize} the photo does not fit. */
     LAYOUT_SHEET_UNAVAILABLE,

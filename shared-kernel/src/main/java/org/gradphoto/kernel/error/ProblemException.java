@@ -87,6 +87,17 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(403, code, "Forbidden", detail);
   }
 
+  /**
+   * What a read-only school account gets for anything but reading its schools' batches, roster,
+   * progress and packages: the same code and words from every service.
+   */
+  public static ProblemException readOnlyAccount() {
+    return forbidden(
+        "READ_ONLY_ACCOUNT",
+        "学校只读账号只能查看本校的批次、名单、进度和照片包，不能修改或生成；如需操作请联系学校管理员"
+            + " / a read-only school account cannot change anything");
+  }
+
   public static ProblemException unprocessable(String code, String detail) {
     return new ProblemException(422, code, "Unprocessable content", detail);
   }

@@ -10,6 +10,13 @@ public record Actor(String id, Set<String> roles, Set<String> schools) {
   public static final String STUDENT = "student";
   public static final String REVIEWER = "reviewer";
   public static final String SCHOOL_ADMIN = "school-admin";
+
+  /**
+   * A read-only school account: reads what a school admin reads (roster, progress, ready packages)
+   * for its schools and changes nothing.
+   */
+  public static final String SCHOOL_VIEWER = "school-viewer";
+
   public static final String OPERATOR = "operator";
 
   public Actor {

@@ -9,7 +9,9 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.gradphoto.kernel.error.Failures;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.logging.Redacted;
+import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.kernel.storage.StorageUnavailable;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -91,7 +94,12 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+  public Response forbidden(
+      ForbiddenException e, ContainerRequestContext context, HttpServerRequest request) {
+    if (readOnlySchoolAccount(context.getSecurityContext())) {
+      // The role check refused a read-only school account: say why, not just "forbidden".
+      return render(ProblemException.readOnlyAccount(), request);
+    }
     return respond(
         Problem.of(
             403,
@@ -101,6 +109,14 @@ public class ProblemMappers {
             request.path(),
             List.of(),
             Map.of()));
+  }
+
+  private static boolean readOnlySchoolAccount(SecurityContext security) {
+    return security != null
+        && security.isUserInRole(Actor.SCHOOL_VIEWER)
+        && !security.isUserInRole(Actor.SCHOOL_ADMIN)
+        && !security.isUserInRole(Actor.REVIEWER)
+        && !security.isUserInRole(Actor.OPERATOR);
   }
 
   @ServerExceptionMapper

@@ -92,6 +92,7 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
   public Uni<SchoolPackage> request(
       Actor actor, String schoolCode, UUID batchId, NamingConvention naming) {
     requireSchool(actor, schoolCode);
+    requireMayRequest(actor);
     return uow.transaction(
         () ->
             packages
@@ -281,6 +282,16 @@ class SchoolPackageService implements SchoolPackageUseCase, BuildPackagesUseCase
             "package " + build.pkg().packageId() + " is no longer build " + build.buildId());
       }
       renewedAt = now;
+    }
+  }
+
+  /**
+   * A package locks the collections it holds as delivered: a read-only school account follows and
+   * downloads packages but never requests one.
+   */
+  private static void requireMayRequest(Actor actor) {
+    if (!actor.isOperator() && !actor.is(Actor.SCHOOL_ADMIN)) {
+      throw new DeliveryRefusal(Reason.READ_ONLY_ACCOUNT);
     }
   }
 

@@ -3,13 +3,28 @@ package org.gradphoto.identity.application.service;
 import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.security.Actor;
 
-/** Staff authorisation of the core: operators act everywhere, school admins for their schools. */
+/**
+ * Staff authorisation of the core: operators act everywhere, school admins for their schools,
+ * read-only school accounts only read for theirs.
+ */
 final class Access {
   private Access() {}
 
+  /** Reading a school's batches, roster and progress. */
+  static void requireReadSchool(Actor actor, String schoolCode) {
+    if (actor.is(Actor.SCHOOL_VIEWER) && actor.mayActFor(schoolCode)) {
+      return;
+    }
+    requireSchool(actor, schoolCode);
+  }
+
+  /** Changing a school, its batches or its roster. */
   static void requireSchool(Actor actor, String schoolCode) {
-    boolean staff = actor.isOperator() || actor.is(Actor.SCHOOL_ADMIN);
-    if (!staff || !actor.mayActFor(schoolCode)) {
+    boolean editor = actor.isOperator() || actor.is(Actor.SCHOOL_ADMIN);
+    if (!editor && actor.is(Actor.SCHOOL_VIEWER) && actor.mayActFor(schoolCode)) {
+      throw ProblemException.readOnlyAccount();
+    }
+    if (!editor || !actor.mayActFor(schoolCode)) {
       throw ProblemException.forbidden("SCHOOL_NOT_YOURS", "没有管理该学校（" + schoolCode + "）的权限");
     }
   }

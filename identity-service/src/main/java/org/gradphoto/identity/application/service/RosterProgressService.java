@@ -75,7 +75,7 @@ class RosterProgressService implements RosterProgressQuery {
   }
 
   private Uni<List<EntryProgress>> entries(Actor actor, UUID batchId) {
-    // batches.get checks that the actor may manage the batch's school.
+    // batches.get checks that the actor may read the batch's school.
     return batches.get(actor, batchId).chain(b -> roster.progressOf(b.id()));
   }
 

@@ -63,6 +63,7 @@ class RosterService implements RosterUseCase {
     // Validating, sealing and hashing tens of thousands of lines is CPU work: off the event loop.
     return batches
         .get(actor, batchId)
+        .invoke(batch -> Access.requireSchool(actor, batch.schoolCode()))
         .emitOn(Infrastructure.getDefaultWorkerPool())
         .chain(batch -> importChecked(batch, lines));
   }

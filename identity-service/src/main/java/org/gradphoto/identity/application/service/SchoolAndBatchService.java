@@ -60,6 +60,7 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase, OpenBatch
     return get(actor, batchId)
         .chain(
             existing -> {
+              Access.requireSchool(actor, existing.schoolCode());
               if (!existing.schoolCode().equals(terms.schoolCode())) {
                 throw ProblemException.invalidField("schoolCode", "批次不能转到其他学校");
               }
@@ -75,14 +76,14 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase, OpenBatch
             b -> {
               Batch batch =
                   b.orElseThrow(() -> ProblemException.notFound("NO_SUCH_BATCH", "没有这个采集批次"));
-              Access.requireSchool(actor, batch.schoolCode());
+              Access.requireReadSchool(actor, batch.schoolCode());
               return batch;
             });
   }
 
   @Override
   public Uni<List<Batch>> ofSchool(Actor actor, String schoolCode) {
-    Access.requireSchool(actor, schoolCode);
+    Access.requireReadSchool(actor, schoolCode);
     return batches.ofSchool(schoolCode);
   }
 

@@ -5,8 +5,9 @@ import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.review.domain.ReviewRefusal;
 
 /**
- * Who may do what here. Reviewers and school admins act for the schools in their token; operators
- * for all. Reviewers and operators decide; school admins follow progress and read the audit.
+ * Who may do what here. Reviewers and school staff act for the schools in their token; operators
+ * for all. Reviewers and operators decide; school admins and read-only school accounts follow
+ * progress and read the audit.
  */
 final class StaffScope {
   private StaffScope() {}
@@ -21,7 +22,11 @@ final class StaffScope {
   }
 
   static void requireRead(Actor actor, String schoolCode) {
-    boolean staff = actor.is(Actor.REVIEWER) || actor.is(Actor.SCHOOL_ADMIN) || actor.isOperator();
+    boolean staff =
+        actor.is(Actor.REVIEWER)
+            || actor.is(Actor.SCHOOL_ADMIN)
+            || actor.is(Actor.SCHOOL_VIEWER)
+            || actor.isOperator();
     if (!staff || schoolCode == null || !actor.mayActFor(schoolCode)) {
       throw notYours();
     }

@@ -29,6 +29,7 @@ public class DeliveryRefusals {
           ProblemException.conflict(
               "PACKAGE_NOT_READY", notReady((PackageStatus) e.facts().get("status")));
       case SCHOOL_NOT_ALLOWED -> ProblemException.forbidden("SCHOOL_NOT_ALLOWED", "您只能为账号所属的学校操作。");
+      case READ_ONLY_ACCOUNT -> ProblemException.readOnlyAccount();
       case PACKAGE_NOT_FOUND -> ProblemException.notFound("PACKAGE_NOT_FOUND", "没有找到这个照片包。");
       case LAYOUT_SHEET_UNAVAILABLE ->
           ProblemException.notFound(

@@ -20,9 +20,12 @@ import org.gradphoto.delivery.domain.SchoolPackage;
 import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.kernel.security.Actors;
 
-/** School packages for school admins (their schools) and operators (every school). */
+/**
+ * School packages for school admins (their schools) and operators (every school); read-only school
+ * accounts follow and download them (requesting one stays with admins: the core refuses it).
+ */
 @Path("/")
-@RolesAllowed({Actor.SCHOOL_ADMIN, Actor.OPERATOR})
+@RolesAllowed({Actor.SCHOOL_ADMIN, Actor.SCHOOL_VIEWER, Actor.OPERATOR})
 @Produces(MediaType.APPLICATION_JSON)
 class SchoolPackageResource {
   private final SchoolPackageUseCase packages;

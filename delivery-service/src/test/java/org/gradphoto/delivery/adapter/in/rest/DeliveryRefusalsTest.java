@@ -44,6 +44,7 @@ class DeliveryRefusalsTest {
             Reason.NOTHING_TO_DELIVER, 409,
             Reason.PACKAGE_NOT_READY, 409,
             Reason.SCHOOL_NOT_ALLOWED, 403,
+            Reason.READ_ONLY_ACCOUNT, 403,
             Reason.PACKAGE_NOT_FOUND, 404,
             Reason.LAYOUT_SHEET_UNAVAILABLE, 404,
             Reason.COLLECTION_NOT_FOUND, 404,

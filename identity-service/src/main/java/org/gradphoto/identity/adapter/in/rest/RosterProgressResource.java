@@ -26,6 +26,7 @@ import org.gradphoto.identity.application.port.in.RosterProgressQuery;
 import org.gradphoto.identity.application.port.in.RosterProgressQuery.StudentProgress;
 import org.gradphoto.identity.domain.ProgressState;
 import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.kernel.security.Actors;
 
 /**
@@ -35,7 +36,7 @@ import org.gradphoto.kernel.security.Actors;
 // Class path "/" like the other resources: a longer class path would take every /batches/{id}/…
 // request away from StaffResource (JAX-RS picks the class first).
 @Path("/")
-@RolesAllowed({"school-admin", "operator"})
+@RolesAllowed({Actor.SCHOOL_ADMIN, Actor.SCHOOL_VIEWER, Actor.OPERATOR})
 public class RosterProgressResource {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final DateTimeFormatter BEIJING =

@@ -42,6 +42,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/")
 public class StaffResource {
   private static final String ADMIN = "school-admin";
+  private static final String VIEWER = Actor.SCHOOL_VIEWER;
   private static final String OPERATOR = "operator";
 
   private final SchoolsUseCase schools;
@@ -236,14 +237,14 @@ public class StaffResource {
 
   @GET
   @Path("schools/{code}/batches")
-  @RolesAllowed({ADMIN, OPERATOR})
+  @RolesAllowed({ADMIN, VIEWER, OPERATOR})
   public Uni<List<BatchBody>> batchesOf(@PathParam("code") String code) {
     return batches.ofSchool(actor(), code).map(l -> l.stream().map(BatchBody::of).toList());
   }
 
   @GET
   @Path("batches/{id}")
-  @RolesAllowed({ADMIN, OPERATOR})
+  @RolesAllowed({ADMIN, VIEWER, OPERATOR})
   public Uni<BatchBody> batch(@PathParam("id") UUID id) {
     return batches.get(actor(), id).map(BatchBody::of);
   }
@@ -290,7 +291,7 @@ public class StaffResource {
 
   @GET
   @Path("batches/{id}/roster")
-  @RolesAllowed({ADMIN, OPERATOR})
+  @RolesAllowed({ADMIN, VIEWER, OPERATOR})
   public Uni<List<RosterUseCase.EntryView>> rosterOf(
       @PathParam("id") UUID id,
       @QueryParam("page") @DefaultValue("0") int page,

@@ -38,7 +38,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * operators see all. Reviewers and operators claim and decide; only operators reopen.
  */
 @Path("/staff")
-@RolesAllowed({Actor.REVIEWER, Actor.SCHOOL_ADMIN, Actor.OPERATOR})
+@RolesAllowed({Actor.REVIEWER, Actor.SCHOOL_ADMIN, Actor.SCHOOL_VIEWER, Actor.OPERATOR})
 public class StaffResource {
   private final BrowseReviewsUseCase browse;
   private final ClaimTaskUseCase claims;
