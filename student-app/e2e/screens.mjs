@@ -285,7 +285,11 @@ try {
   })
   platform.status = 'DELIVERED'; platform.phase = 'DELIVERED'
   await S('上网中', async () => { await tap('刷新状态'); await see('上网中'); await see('下载图片') })
-  await S('客服 with the batch: its phone and hours', async () => { await tap('客服'); await see('电话咨询 010-62345678（工作日 9:00-17:00）'); await page.waitForTimeout(800); await page.goBack() })
+  await S('客服 with the batch: its phone and hours, its backgrounds in the clothing answer', async () => {
+    await tap('客服'); await see('电话咨询 010-62345678（工作日 9:00-17:00）')
+    await see('图像采集背景为蓝色或白色，请勿穿与背景颜色相近的衣服', { exact: false })
+    await page.waitForTimeout(800); await page.goBack()
+  })
   await S('预报名批次: 拍摄开始前', async () => {
     await tap('返回首页'); await tap('获取采集资格'); await fill('school-query', '示例'); await tap('示例大学（10999）'); await tap('2027届研究生预报名')
     await see('拍摄开始前请先完成报名缴费。'); await see('现在可以先获取采集资格并完成缴费', { exact: false }); await see('请联系学校')

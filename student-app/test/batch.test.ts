@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, reviewSentence, supportLine, uploadLimitText } from '../src/lib/batch'
+import { clothingRule, colourWord, formatBytes, reviewSentence, supportLine, uploadLimitText } from '../src/lib/batch'
 import { tidyPunctuation } from '../src/lib/format'
 import { toOpenBatch } from '../src/api/normalize'
 
@@ -34,5 +34,18 @@ describe('tidyPunctuation', () => {
   })
   it('leaves ordinary text and decimals alone', () => {
     expect(tidyPunctuation('大小 1.5MB，请重拍。')).toBe('大小 1.5MB，请重拍。')
+  })
+})
+
+describe('the clothing rule names the batch’s own backgrounds', () => {
+  it('reads names and #RRGGBB as a student says them', () => {
+    expect(['blue', 'WHITE', '#64C5FF', '#ffffff', '#F0F0F0', '#D9001B', 'teal?'].map(colourWord)).toEqual(['蓝色', '白色', '蓝色', '白色', '浅灰色', '红色', ''])
+  })
+
+  it('forbids the one background colour, or asks for contrast with several', () => {
+    expect(clothingRule({ backgroundColours: ['blue'] })).toBe('因图像采集背景为蓝色，禁止穿蓝色衣服')
+    expect(clothingRule({ backgroundColours: ['#FFFFFF'] })).toBe('因图像采集背景为白色，禁止穿白色衣服')
+    expect(clothingRule({ backgroundColours: ['blue', 'white'] })).toBe('图像采集背景为蓝色或白色，请勿穿与背景颜色相近的衣服')
+    expect(clothingRule({})).toBe('请勿穿与背景颜色相近的衣服')
   })
 })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { OpenBatch } from '../src/api/types'
+import { rememberBatch } from '../src/lib/batch'
 import { ApiError, fieldErrors, isTransient, messageOf, NETWORK_MESSAGE, parseProblem } from '../src/lib/problem'
 
 describe('problem+json display', () => {
@@ -31,7 +33,7 @@ describe('problem+json display', () => {
 
   it('falls back to a Chinese sentence by status when there is no detail', () => {
     expect(messageOf(new ApiError(429))).toBe('操作过于频繁，请稍后再试')
-    expect(messageOf(new ApiError(413, { title: 'Payload Too Large' }))).toBe('照片文件太大，请选择 2MB 以内的照片')
+    expect(messageOf(new ApiError(413, { title: 'Payload Too Large' }))).toBe('照片文件太大，请按拍照要求选择更小的照片')
     expect(messageOf(new ApiError(503, undefined))).toBe('服务繁忙，请稍后再试')
     expect(messageOf(new ApiError(599))).toBe('服务暂时不可用，请稍后再试')
     expect(messageOf(new ApiError(418))).toBe('操作失败，请稍后重试')
@@ -50,5 +52,14 @@ describe('problem+json display', () => {
     expect(isTransient(new ApiError(422, { detail: '未检测到人脸' }))).toBe(false)
     expect(isTransient({ errMsg: 'uploadFile:fail' })).toBe(true)
     expect(isTransient(new Error('x'))).toBe(false)
+  })
+
+  it('names the batch’s own upload limit when a photo is too large, not one built in', () => {
+    rememberBatch({ batchName: '2027届', uploadMinBytes: 20_000, uploadMaxBytes: 10_000_000 } as unknown as OpenBatch)
+    expect(messageOf(new ApiError(413, { title: 'Payload Too Large' }))).toBe('照片文件太大，请选择 10MB 以内的照片')
+    rememberBatch({ batchName: '2026届', uploadMinBytes: 20_000, uploadMaxBytes: 500_000 } as unknown as OpenBatch)
+    expect(messageOf(new ApiError(413))).toBe('照片文件太大，请选择 500KB 以内的照片')
+    // the service's own sentence still wins
+    expect(messageOf(new ApiError(413, { detail: '照片太大（上限 500KB）' }))).toBe('照片太大（上限 500KB）')
   })
 })

@@ -90,6 +90,7 @@ export function toCollection(v: unknown): Collection {
     supportHours: str(o.supportHours, batch.supportHours) || undefined,
     uploadMinBytes: num(o.uploadMinBytes, batch.uploadMinBytes) ?? undefined,
     uploadMaxBytes: num(o.uploadMaxBytes, batch.uploadMaxBytes) ?? undefined,
+    backgroundColours: listOf(o.backgroundColours ?? batch.backgroundColours ?? []).map(String),
     signUpOpensAt: str(o.signUpOpensAt, batch.signUpOpensAt) || undefined,
     signUpClosesAt: str(o.signUpClosesAt, batch.signUpClosesAt) || undefined,
     signUpWindow: str(o.signUpWindow) || undefined,

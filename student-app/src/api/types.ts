@@ -36,6 +36,8 @@ export interface Collection {
   supportHours?: string
   uploadMinBytes?: number
   uploadMaxBytes?: number
+  /** the backgrounds the batch offers (names or #RRGGBB) */
+  backgroundColours: string[]
   signUpOpensAt?: string
   signUpClosesAt?: string
   signUpWindow?: string
@@ -87,6 +89,8 @@ export interface BatchTexts {
   shootingRequirements?: string
   uploadMinBytes?: number
   uploadMaxBytes?: number
+  /** the backgrounds the batch offers (names or #RRGGBB), for the clothing rule */
+  backgroundColours?: string[]
 }
 
 /** Mode C answers with the roster row it found; the student confirms it. */

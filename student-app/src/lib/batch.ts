@@ -22,6 +22,7 @@ export function rememberBatch(b: OpenBatch | Collection) {
     shootingRequirements: b.shootingRequirements,
     uploadMinBytes: b.uploadMinBytes,
     uploadMaxBytes: b.uploadMaxBytes,
+    backgroundColours: b.backgroundColours,
   }
   try { store?.set(KEY, JSON.stringify(current)) } catch { /* storage full or absent: memory only */ }
 }
@@ -56,4 +57,27 @@ export function formatBytes(n: number): string {
 export function uploadLimitText(b: BatchTexts): string {
   if (b.uploadMinBytes === undefined || b.uploadMaxBytes === undefined) return '照片为 JPG 格式。'
   return `照片为 JPG 格式，大小 ${formatBytes(b.uploadMinBytes)}–${formatBytes(b.uploadMaxBytes)}。`
+}
+
+/** A background as a student names it: the batch's names (blue, white…) or #RRGGBB. */
+export function colourWord(c: string): string {
+  const named: Record<string, string> = { BLUE: '蓝色', LIGHT_BLUE: '蓝色', 'LIGHT-BLUE': '蓝色', WHITE: '白色', RED: '红色', GREY: '浅灰色', GRAY: '浅灰色', LIGHT_GREY: '浅灰色', 'LIGHT-GREY': '浅灰色' }
+  const n = named[c.trim().toUpperCase()]
+  if (n) return n
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c.trim())
+  if (!m) return ''
+  const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16))
+  if (Math.min(r, g, b) >= 248) return '白色'
+  if (Math.max(r, g, b) - Math.min(r, g, b) < 24) return '浅灰色'
+  if (b > r && b >= g) return '蓝色'
+  if (r > g && r > b) return '红色'
+  return ''
+}
+
+/** The clothing rule for the batch's backgrounds ("…背景为蓝色，禁止穿蓝色衣服"), no final stop. */
+export function clothingRule(b: BatchTexts): string {
+  const words = [...new Set((b.backgroundColours ?? []).map(colourWord).filter(Boolean))]
+  if (words.length === 1) return `因图像采集背景为${words[0]}，禁止穿${words[0]}衣服`
+  if (words.length > 1) return `图像采集背景为${words.join('或')}，请勿穿与背景颜色相近的衣服`
+  return '请勿穿与背景颜色相近的衣服'
 }

@@ -1,6 +1,7 @@
 // RFC 9457 problem+json, as every service answers errors. The `detail` is written for the
 // person reading it (Chinese for students); we show it as it is, and fall back to a
 // sentence of our own only when there is none.
+import { currentBatch, formatBytes } from './batch'
 
 export interface FieldError { field?: string; name?: string; pointer?: string; message?: string; detail?: string }
 
@@ -63,7 +64,7 @@ const FALLBACK_BY_STATUS: Record<number, string> = {
   403: '没有权限进行此操作',
   404: '未找到相关信息',
   409: '当前状态不允许此操作，请刷新后重试',
-  413: '照片文件太大，请选择 2MB 以内的照片',
+  413: '照片文件太大，请按拍照要求选择更小的照片',
   415: '文件格式不支持，请选择 JPG 照片',
   422: '提交的信息有误，请检查后重试',
   429: '操作过于频繁，请稍后再试',
@@ -90,6 +91,9 @@ export function messageOf(err: unknown): string {
     }
     if (fieldLines.length) return fieldLines.join('；')
     if (p?.title && hasChinese(p.title)) return p.title
+    // the limit is the batch's own (schools set 100KB to 10MB), never one built into the app
+    const max = currentBatch().uploadMaxBytes
+    if (err.status === 413 && max) return `照片文件太大，请选择 ${formatBytes(max)} 以内的照片`
     return FALLBACK_BY_STATUS[err.status] ?? (err.status >= 500 ? FALLBACK_BY_STATUS[500] : '操作失败，请稍后重试')
   }
   if (err && typeof err === 'object' && 'errMsg' in err) {

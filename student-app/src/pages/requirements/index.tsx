@@ -1,15 +1,17 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ServiceButton } from '../../components/ui'
-import { currentBatch, uploadLimitText } from '../../lib/batch'
+import { type BatchTexts } from '../../api/types'
+import { clothingRule, currentBatch, uploadLimitText } from '../../lib/batch'
 import { param } from '../../lib/hooks'
 
-export const SHOOTING_RULES = [
+/** The platform's generic rules, for a batch that wrote none; the clothing rule names its backgrounds. */
+export const shootingRules = (batch: BatchTexts) => [
   '选取光线较好的室内，选择一面干净的白墙，穿与背景颜色有反差的衣服，身体距离墙壁一米左右；',
   '使用后置摄像头拍摄身体部位至胸部部位的半身；',
   '露出耳朵和额头，头部正视镜头，保持肩膀齐平，表情自然，嘴唇自然闭合；',
   '尽量不要佩戴眼镜，常戴眼镜者可以佩戴眼镜，但不得戴有色眼镜，镜片不能反光；不得佩戴头饰、耳饰、项链等饰品；',
-  '穿单色有领衣服，避免复杂图案、花纹，不要穿无袖、吊带、低胸衫；因图像采集背景为蓝色，禁止穿蓝色衣服；',
+  `穿单色有领衣服，避免复杂图案、花纹，不要穿无袖、吊带、低胸衫；${clothingRule(batch)}；`,
   '避免脸部阴影或阴阳脸；',
   '素颜，禁止美颜和化妆、佩戴美瞳。',
 ]
@@ -25,7 +27,7 @@ export default function Requirements() {
         <Text className="subtitle">拍照注意事项</Text>
         {own?.length
           ? own.map((r, i) => <Text className="list-item" id={i === 0 ? 'batch-requirements' : undefined} key={i}>{r}</Text>)
-          : SHOOTING_RULES.map((r, i) => <Text className="list-item" key={i}>{i + 1}. {r}</Text>)}
+          : shootingRules(batch).map((r, i) => <Text className="list-item" key={i}>{i + 1}. {r}</Text>)}
         <Text className="error-bar mt" id="upload-limits">不可上传自拍照，必须请他人持手机为您拍摄。{uploadLimitText(batch)}</Text>
       </View>
       {id && <Button className="btn btn-primary" onClick={() => Taro.redirectTo({ url: `/pages/capture/index?id=${encodeURIComponent(id)}` })}>我已阅读，拍照或从相册选取</Button>}
