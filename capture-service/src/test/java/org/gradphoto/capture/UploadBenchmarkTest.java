@@ -21,7 +21,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,6 +94,7 @@ class UploadBenchmarkTest {
       List<Answer> answers,
       double wallSeconds,
       long heapPeak,
+      long liveHeapPeak,
       double cpuSeconds,
       Instant from,
       Instant to) {
@@ -140,10 +145,16 @@ class UploadBenchmarkTest {
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
-            "capture-service upload benchmark (12 MP JPEGs: %s; cores %d, engine workers %d)%n",
+            "capture-service upload benchmark (12 MP JPEGs: %s; cores %d, engine workers %d;"
+                + " heap at most %d MB, %s)%n",
             sizes(photos),
             Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().availableProcessors()));
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory() >> 20,
+            ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .reduce((a, b) -> a + " + " + b)
+                .orElse("")));
     report.append(
         describe(
             CONCURRENT + " concurrent uploads",
@@ -186,8 +197,8 @@ class UploadBenchmarkTest {
         "%s (load average before %.1f; %s to %s, to cut a profile to it):%n"
             + "  answered %d: %d × 201, %d × 503, %d other (%d × 5xx in all)%n"
             + "  upload-to-preview p50 %d ms, p95 %d ms, max %d ms%n"
-            + "  throughput %.2f photos/s (%d in %.1f s); heap peak %d MB; JVM CPU %.0f ms per"
-            + " photo%n%s",
+            + "  throughput %.2f photos/s (%d in %.1f s); heap peak %d MB (live after a"
+            + " collection at most %d MB); JVM CPU %.0f ms per photo%n%s",
         what,
         load,
         r.from(),
@@ -204,6 +215,7 @@ class UploadBenchmarkTest {
         r.count(s -> s == 201),
         r.wallSeconds(),
         r.heapPeak() >> 20,
+        r.liveHeapPeak() >> 20,
         r.cpuSeconds() * 1000 / r.answers().size(),
         extra);
   }
@@ -230,6 +242,7 @@ class UploadBenchmarkTest {
   private static Run run(List<UUID[]> students, List<byte[]> photos, long gapMs) throws Exception {
     System.gc();
     AtomicLong heapPeak = new AtomicLong(heapUsed());
+    AtomicLong livePeak = new AtomicLong(heapLive());
     Thread sampler =
         Thread.ofPlatform()
             .daemon()
@@ -237,6 +250,7 @@ class UploadBenchmarkTest {
                 () -> {
                   while (!Thread.currentThread().isInterrupted()) {
                     heapPeak.accumulateAndGet(heapUsed(), Math::max);
+                    livePeak.accumulateAndGet(heapLive(), Math::max);
                     try {
                       Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -277,7 +291,8 @@ class UploadBenchmarkTest {
     double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     sampler.interrupt();
     clients.shutdown();
-    return new Run(answers, wallSeconds, heapPeak.get(), cpuSeconds, from, Instant.now());
+    return new Run(
+        answers, wallSeconds, heapPeak.get(), livePeak.get(), cpuSeconds, from, Instant.now());
   }
 
   /** Count and total milliseconds of every {@code capture.stage} timer. */
@@ -327,6 +342,22 @@ class UploadBenchmarkTest {
 
   private static long heapUsed() {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * The heap left after the latest collection (what was still reachable then), summed over the
+   * heap's pools: unlike {@link #heapUsed}, garbage not yet collected does not count, so the GC's
+   * own sizing (how long it lets garbage pile up in a large heap) does not show as need.
+   */
+  private static long heapLive() {
+    long live = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage after = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+      if (after != null) {
+        live += after.getUsed();
+      }
+    }
+    return live;
   }
 
   /**
