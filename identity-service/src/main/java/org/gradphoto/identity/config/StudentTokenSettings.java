@@ -14,4 +14,16 @@ public interface StudentTokenSettings {
   /** At most two hours: a student signs in again with a fresh wx.login code. */
   @WithDefault("PT2H")
   Duration lifetime();
+
+  /**
+   * How often each replica looks at the signing keys again (a key another replica made is used here
+   * within this time, without a restart). A new key is published in the JWKS for twice this long
+   * before anyone signs with it, so every verifier can know it first.
+   */
+  @WithDefault("PT1M")
+  Duration keyRefresh();
+
+  /** A signing key older than this is replaced by a new one (the old keeps verifying). */
+  @WithDefault("P30D")
+  Duration keyRotation();
 }
