@@ -36,7 +36,7 @@ final class LightingChecks {
     metrics.put("skinSaturation", sat);
     if (p95 < Thresholds.MIN_SKIN_P95) {
       findings.add(
-          Standardizer.finding(
+          PhotoChecks.finding(
               FindingCode.UNDEREXPOSED,
               Severity.REJECT,
               p95,
@@ -44,7 +44,7 @@ final class LightingChecks {
               "luma"));
     } else if (sat > Thresholds.MAX_SKIN_SATURATION && mean < Thresholds.DARK_SKIN_MEAN) {
       findings.add(
-          Standardizer.finding(
+          PhotoChecks.finding(
               FindingCode.UNDEREXPOSED,
               Severity.REJECT,
               Standardizer.round1(mean),
@@ -57,7 +57,7 @@ final class LightingChecks {
     if (mean > Thresholds.MAX_SKIN_MEAN
         || (sat < Thresholds.MIN_SKIN_SATURATION && mean > Thresholds.BRIGHT_SKIN_MEAN)) {
       findings.add(
-          Standardizer.finding(
+          PhotoChecks.finding(
               FindingCode.OVEREXPOSED,
               Severity.REJECT,
               Standardizer.round1(mean),
@@ -78,7 +78,7 @@ final class LightingChecks {
     metrics.put("shadowRatio", two[1]);
     if (two[1] < Thresholds.MAX_SHADOW_RATIO && two[0] >= Thresholds.MIN_SHADOW_SHARE) {
       findings.add(
-          Standardizer.finding(
+          PhotoChecks.finding(
               FindingCode.UNEVEN_LIGHTING,
               Severity.REJECT,
               Standardizer.round2(two[1]),
@@ -92,7 +92,7 @@ final class LightingChecks {
     metrics.put("eyeGlare", glare);
     if (glare > Thresholds.MAX_EYE_GLARE) {
       findings.add(
-          Standardizer.finding(
+          PhotoChecks.finding(
               FindingCode.GLARE,
               Severity.REJECT,
               Standardizer.round2(glare),

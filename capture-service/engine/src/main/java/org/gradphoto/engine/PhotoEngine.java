@@ -132,10 +132,10 @@ public final class PhotoEngine {
     }
     Map<String, Double> metrics = new java.util.HashMap<>();
     if (old.geometry() != null) {
-      Standardizer.checkClothing(findings, metrics, fg8, alpha, old.geometry(), colour);
+      PhotoChecks.checkClothing(findings, metrics, fg8, alpha, old.geometry(), colour);
     }
     StandardizeResult r =
-        Standardizer.encode(profile, composed, cutout, findings, old.geometry(), metrics);
+        Rendering.encode(profile, composed, cutout, findings, old.geometry(), metrics);
     for (Mat m : ch) {
       m.release();
     }
