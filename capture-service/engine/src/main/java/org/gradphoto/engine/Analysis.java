@@ -10,7 +10,7 @@ import org.opencv.core.Rect;
 /** Everything learnt from the working image. */
 final class Analysis {
   final Map<String, Double> metrics = new java.util.LinkedHashMap<>();
-  final List<Finding> findings = new ArrayList<>();
+  final List<PhotoFinding> findings = new ArrayList<>();
   FaceMesh mesh;
   Mat mask; // person probability, MASK×MASK over region
   Rect region;

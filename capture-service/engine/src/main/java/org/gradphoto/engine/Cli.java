@@ -73,7 +73,7 @@ public final class Cli {
         throw new IllegalArgumentException(
             "profile " + profile.id() + " does not allow " + colour.hex());
       }
-      Optional<CropHint> hint = Optional.ofNullable(hintText).map(Cli::parseHint);
+      Optional<GuideFrame> hint = Optional.ofNullable(hintText).map(Cli::parseHint);
       for (Path in : inputs) {
         if (!Files.isRegularFile(in)) {
           throw new IllegalArgumentException("no such file: " + in);
@@ -106,7 +106,7 @@ public final class Cli {
       Path in,
       Path outDir,
       SpecProfile profile,
-      Optional<CropHint> hint,
+      Optional<GuideFrame> hint,
       BackgroundColour colour,
       boolean printReport,
       boolean debug,
@@ -160,12 +160,12 @@ public final class Cli {
     }
   }
 
-  static CropHint parseHint(String s) {
+  static GuideFrame parseHint(String s) {
     String[] p = s.split(",");
     if (p.length != 4) {
       throw new IllegalArgumentException("--hint takes x,y,width,height as fractions");
     }
-    return new CropHint(
+    return new GuideFrame(
         Double.parseDouble(p[0]),
         Double.parseDouble(p[1]),
         Double.parseDouble(p[2]),

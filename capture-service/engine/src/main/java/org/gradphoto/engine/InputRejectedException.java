@@ -2,7 +2,7 @@ package org.gradphoto.engine;
 
 /**
  * The upload cannot be processed at all (not an image, truncated, too large). Unlike a {@link
- * Finding}, nothing is produced.
+ * PhotoFinding}, nothing is produced.
  */
 public class InputRejectedException extends Exception {
 

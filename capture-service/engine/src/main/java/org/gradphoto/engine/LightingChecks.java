@@ -14,7 +14,7 @@ final class LightingChecks {
   private LightingChecks() {}
 
   static void check(
-      List<Finding> findings,
+      List<PhotoFinding> findings,
       Map<String, Double> metrics,
       Mat bgr,
       Mat grey,

@@ -80,10 +80,11 @@ final class PhotoChecks {
         new SpecProfile.Window(mid - p.centreTolerancePx(), mid + p.centreTolerancePx()));
   }
 
-  private static void geometry(List<Finding> out, String what, double v, SpecProfile.Window w) {
+  private static void geometry(
+      List<PhotoFinding> out, String what, double v, SpecProfile.Window w) {
     if (!w.contains(v)) {
       out.add(
-          new Finding(
+          new PhotoFinding(
               FindingCode.GEOMETRY_OUT_OF_SPEC,
               Severity.REJECT,
               what
@@ -301,7 +302,7 @@ final class PhotoChecks {
   }
 
   static void checkClothing(
-      List<Finding> findings,
+      List<PhotoFinding> findings,
       Map<String, Double> metrics,
       Mat bgr,
       Mat alpha,
@@ -325,7 +326,12 @@ final class PhotoChecks {
 
   /** Adds a finding when {@code value} is below {@code min}. */
   private static void atLeast(
-      List<Finding> out, FindingCode code, Severity sev, double value, double min, String unit) {
+      List<PhotoFinding> out,
+      FindingCode code,
+      Severity sev,
+      double value,
+      double min,
+      String unit) {
     if (value < min) {
       out.add(finding(code, sev, Standardizer.round2(value), "≥ " + min, unit));
     }
@@ -333,18 +339,23 @@ final class PhotoChecks {
 
   /** Adds a finding when {@code value} is above {@code max}. */
   private static void atMost(
-      List<Finding> out, FindingCode code, Severity sev, double value, double max, String unit) {
+      List<PhotoFinding> out,
+      FindingCode code,
+      Severity sev,
+      double value,
+      double max,
+      String unit) {
     if (value > max) {
       out.add(finding(code, sev, Standardizer.round2(value), "≤ " + max, unit));
     }
   }
 
-  static Finding finding(
+  static PhotoFinding finding(
       FindingCode code, Severity severity, Double measured, String threshold, String unit) {
-    return new Finding(code, severity, Messages.of(code), measured, threshold, unit);
+    return new PhotoFinding(code, severity, Messages.of(code), measured, threshold, unit);
   }
 
-  private static boolean has(List<Finding> findings, FindingCode code) {
+  private static boolean has(List<PhotoFinding> findings, FindingCode code) {
     return findings.stream().anyMatch(f -> f.code() == code);
   }
 }

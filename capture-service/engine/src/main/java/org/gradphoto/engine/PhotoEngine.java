@@ -72,7 +72,7 @@ public final class PhotoEngine {
    * @throws InputRejectedException when the bytes are not a safe, complete image
    */
   public StandardizeResult standardize(
-      byte[] input, SpecProfile profile, Optional<CropHint> hint, BackgroundColour colour)
+      byte[] input, SpecProfile profile, Optional<GuideFrame> hint, BackgroundColour colour)
       throws InputRejectedException {
     return run(input, profile, hint, colour).result();
   }
@@ -85,7 +85,7 @@ public final class PhotoEngine {
 
   /** Same as standardize, also returning every internal measurement (for tuning tools). */
   Standardizer.Outcome run(
-      byte[] input, SpecProfile profile, Optional<CropHint> hint, BackgroundColour colour)
+      byte[] input, SpecProfile profile, Optional<GuideFrame> hint, BackgroundColour colour)
       throws InputRejectedException {
     if (!profile.allows(colour)) {
       throw new IllegalArgumentException(
@@ -123,8 +123,8 @@ public final class PhotoEngine {
     fg8.convertTo(fg, CvType.CV_32FC3);
     Mat composed = Compositor.composite(fg, alpha, colour);
     Report old = earlier.report();
-    List<Finding> findings = new ArrayList<>();
-    for (Finding f : old.findings()) {
+    List<PhotoFinding> findings = new ArrayList<>();
+    for (PhotoFinding f : old.findings()) {
       if (f.code() != FindingCode.CLOTHING_MATCHES_BACKGROUND
           && f.code() != FindingCode.FILE_SIZE_OUT_OF_SPEC) {
         findings.add(f);

@@ -76,7 +76,7 @@ final class Rendering {
   }
 
   /** The report alone, for a photo with a finding that blocks the output. */
-  static StandardizeResult withoutPhoto(SpecProfile p, List<Finding> findings, Geometry g) {
+  static StandardizeResult withoutPhoto(SpecProfile p, List<PhotoFinding> findings, Geometry g) {
     return new StandardizeResult(null, null, new Report(p.id(), false, g, findings, null));
   }
 
@@ -84,7 +84,7 @@ final class Rendering {
       SpecProfile p,
       Mat composed,
       Cutout cutout,
-      List<Finding> findings,
+      List<PhotoFinding> findings,
       Geometry g,
       Map<String, Double> metrics) {
     JpegWriter.Encoded jpeg =
@@ -94,7 +94,7 @@ final class Rendering {
             p.minJpegQuality(),
             (int) Math.ceil(p.fileSizeKb().min() * 1024),
             (int) Math.floor(p.fileSizeKb().max() * 1000));
-    List<Finding> all = new ArrayList<>(findings);
+    List<PhotoFinding> all = new ArrayList<>(findings);
     if (!jpeg.inWindow()) {
       all.add(
           PhotoChecks.finding(

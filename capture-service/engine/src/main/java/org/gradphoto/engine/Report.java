@@ -16,7 +16,7 @@ public record Report(
     String profile,
     boolean accepted,
     Geometry geometry,
-    List<Finding> findings,
+    List<PhotoFinding> findings,
     OutputInfo output) {
 
   public Report {

@@ -37,7 +37,7 @@ final class Standardizer {
   /** What the checks saw; {@code metrics} holds every number for debugging and tuning. */
   record Outcome(StandardizeResult result, Map<String, Double> metrics) {}
 
-  Outcome run(byte[] input, SpecProfile p, Optional<CropHint> hint, BackgroundColour colour)
+  Outcome run(byte[] input, SpecProfile p, Optional<GuideFrame> hint, BackgroundColour colour)
       throws InputRejectedException {
     long t0 = System.nanoTime();
     ImageHeader header = HeaderReader.read(input);
@@ -79,7 +79,7 @@ final class Standardizer {
   }
 
   private Analysis analyse(
-      Mat work, SpecProfile p, Optional<CropHint> hint, Vision.Models models, int reduction) {
+      Mat work, SpecProfile p, Optional<GuideFrame> hint, Vision.Models models, int reduction) {
     Analysis fr = new Analysis();
     fr.reduction = reduction;
     fr.workWidth = work.cols();

@@ -40,7 +40,7 @@ final class EngineSupport {
     Standardizer.Outcome o = run(input);
     Report r = o.result().report();
     String why =
-        name + ": " + r.findings().stream().map(Finding::code).toList() + " " + o.metrics();
+        name + ": " + r.findings().stream().map(PhotoFinding::code).toList() + " " + o.metrics();
     org.junit.jupiter.api.Assertions.assertTrue(r.has(expected), why);
     if (rejected) {
       org.junit.jupiter.api.Assertions.assertFalse(r.accepted(), why);

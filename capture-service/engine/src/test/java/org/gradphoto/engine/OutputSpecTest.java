@@ -120,7 +120,7 @@ class OutputSpecTest {
   void aCropHintPicksThePersonInsideItAndIgnoresTheOther() throws Exception {
     Mat left = Fixtures.framed("idpass_1.jpg");
     Mat pair = Fixtures.sideBySide(left, Fixtures.framed("idpass_3.jpg"));
-    CropHint rightHalf = new CropHint(0.5, 0, 0.5, 1);
+    GuideFrame rightHalf = new GuideFrame(0.5, 0, 0.5, 1);
     StandardizeResult r =
         EngineSupport.engine()
             .standardize(

@@ -57,7 +57,7 @@ class ProfilesAndReportTest {
             false,
             new Geometry(80, 250, 240, 240, 6.2, 1),
             List.of(
-                new Finding(
+                new PhotoFinding(
                     FindingCode.HEAD_TILTED, Severity.REJECT, "头部歪斜", 6.2, "|roll| ≤ 5.0", "deg")),
             new OutputInfo(480, 640, 300, 85, 30000));
     String json = Reports.toJson(r);

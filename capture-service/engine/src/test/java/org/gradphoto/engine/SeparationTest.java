@@ -69,7 +69,7 @@ class SeparationTest {
         name, o.metrics().get("headOutlineAlike"), o.metrics().get("backgroundTexture"));
     assertTrue(r.has(FindingCode.SUBJECT_NOT_SEPARABLE), () -> name + " " + o.metrics());
     assertFalse(r.accepted());
-    Finding f =
+    PhotoFinding f =
         r.findings().stream()
             .filter(x -> x.code() == FindingCode.SUBJECT_NOT_SEPARABLE)
             .findFirst()

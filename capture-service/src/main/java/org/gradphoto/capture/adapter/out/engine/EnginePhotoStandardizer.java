@@ -25,6 +25,7 @@ import org.gradphoto.capture.domain.Finding;
 import org.gradphoto.capture.domain.PhotoSpec;
 import org.gradphoto.engine.BackgroundColour;
 import org.gradphoto.engine.Geometry;
+import org.gradphoto.engine.GuideFrame;
 import org.gradphoto.engine.InputRejectedException;
 import org.gradphoto.engine.PhotoEngine;
 import org.gradphoto.engine.Report;
@@ -146,8 +147,8 @@ class EnginePhotoStandardizer implements PhotoStandardizer {
     PhotoEngine photoEngine = engine.join();
     SpecProfile profile = SpecProfile.named(spec(profileId).id());
     BackgroundColour colour = BackgroundColour.parse(backgroundColour);
-    Optional<org.gradphoto.engine.CropHint> engineHint =
-        hint.map(h -> new org.gradphoto.engine.CropHint(h.x(), h.y(), h.width(), h.height()));
+    Optional<GuideFrame> engineHint =
+        hint.map(h -> new GuideFrame(h.x(), h.y(), h.width(), h.height()));
     Uni<Standardized> work =
         Uni.createFrom()
             .completionStage(

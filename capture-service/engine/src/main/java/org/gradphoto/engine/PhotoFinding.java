@@ -10,7 +10,7 @@ package org.gradphoto.engine;
  * @param threshold the rule the value broke, e.g. {@code "50–110"} or {@code "≤ 5"}
  * @param unit unit of {@code measured} and {@code threshold} (px, deg, ratio, …)
  */
-public record Finding(
+public record PhotoFinding(
     FindingCode code,
     Severity severity,
     String message,

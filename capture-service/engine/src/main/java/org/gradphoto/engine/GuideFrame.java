@@ -5,8 +5,8 @@ package org.gradphoto.engine;
  * engine keeps the framing it implies when that meets the profile's windows and otherwise moves it
  * the least it can; only faces inside the rectangle are considered.
  */
-public record CropHint(double x, double y, double width, double height) {
-  public CropHint {
+public record GuideFrame(double x, double y, double width, double height) {
+  public GuideFrame {
     if (!(width > 0 && height > 0 && x >= -1 && y >= -1 && x + width <= 2 && y + height <= 2)) {
       throw new IllegalArgumentException("crop hint outside the picture");
     }
