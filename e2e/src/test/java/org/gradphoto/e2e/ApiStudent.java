@@ -125,6 +125,10 @@ final class ApiStudent {
           201,
           204);
     }
+    // As the app does after paying: the capture page opens once capture has heard of the payment.
+    until(
+        () -> json("GET", "/api/capture/collections/" + collectionId, token, null),
+        a -> a.status() == 200 && a.json().path("canUpload").asBoolean());
   }
 
   /** Uploads until answered with the preview (the same Idempotency-Key every time). */

@@ -32,12 +32,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * completed and the databases show nothing lost or doubled: one paid order and one attempt per
  * collection, one review task per submitted attempt, one package with one PhotosDelivered, every
  * outbox row sent, no dead letter parked since the scenario began.
+ *
+ * <p>With {@code -Dgradphoto.faults=full} (on demand, see the README) the same journeys also meet:
+ * identity-service killed during the logins, payment-service during the payments, Kafka restarted
+ * while submissions are on their way, PostgreSQL restarted (fast shutdown) between two decisions,
+ * S3 stopped for 30 s while students wait for their downloads, and delivery-service killed right
+ * after the school asked for the package (the build may be under way or not have begun).
  */
 @ExtendWith(PlatformLogsOnFailure.class)
 class FaultRecoveryIT {
   private static final int STUDENTS = 6;
   private static final String SCHOOL = "10999";
   private static final Path RUN = Platform.REPO.resolve(".local/run");
+  private static final boolean FULL = "full".equals(System.getProperty("gradphoto.faults"));
   private static final ExecutorService PHONES = Executors.newFixedThreadPool(STUDENTS + 2);
 
   @AfterAll
@@ -66,13 +73,28 @@ class FaultRecoveryIT {
     byte[] portrait =
         Files.readAllBytes(Platform.REPO.resolve("student-app/e2e/fixtures/portrait.jpg"));
 
-    all(
-        students,
-        s -> {
-          s.logIn();
-          s.proveEligibility(SCHOOL, batchId);
-          s.pay();
-        });
+    CountDownLatch firstLogin = new CountDownLatch(1);
+    CountDownLatch firstPayment = new CountDownLatch(1);
+    List<CompletableFuture<Void>> signUps =
+        each(
+            students,
+            s -> {
+              s.logIn();
+              firstLogin.countDown();
+              s.proveEligibility(SCHOOL, batchId);
+              s.pay();
+              firstPayment.countDown();
+            });
+    if (FULL) {
+      // identity-service dies while students log in, payment-service while they pay.
+      awaitFirst(firstLogin, signUps);
+      kill("identity-service");
+      restartMissingServices();
+      awaitFirst(firstPayment, signUps);
+      kill("payment-service");
+      restartMissingServices();
+    }
+    join(signUps);
 
     // capture-service dies while uploads are being standardized.
     CountDownLatch firstPreview = new CountDownLatch(1);
@@ -84,9 +106,14 @@ class FaultRecoveryIT {
               firstPreview.countDown();
               s.submit();
             });
-    assertTrue(firstPreview.await(3, TimeUnit.MINUTES), "no upload answered before the kill");
+    awaitFirst(firstPreview, uploads);
     kill("capture-service");
     restartMissingServices();
+    if (FULL) {
+      // Kafka goes away while the submissions' events are on their way.
+      stop("kafka", "TERM");
+      restartMissingServices();
+    }
     join(uploads);
 
     // review-service dies with a decision in flight; the reviewer carries on after the restart.
@@ -107,6 +134,12 @@ class FaultRecoveryIT {
         kill("delivery-service");
         restartMissingServices();
         deliveryKilled = true;
+        if (FULL) {
+          // S3 is away for 30 s while they keep asking.
+          stop("s3proxy", "KILL");
+          ApiStudent.sleep(Duration.ofSeconds(30));
+          restartMissingServices();
+        }
       }
       ApiStudent.Answer next =
           ApiStudent.send(
@@ -131,6 +164,11 @@ class FaultRecoveryIT {
         inFlight.join();
         restartMissingServices();
         reviewKilled = true;
+      } else if (FULL && decisions == 4) {
+        // PostgreSQL restarts (fast shutdown: every connection dropped) with a decision sent.
+        ApiStudent.send(pass);
+        stop("postgres", "INT");
+        restartMissingServices();
       } else {
         ApiStudent.send(pass);
       }
@@ -195,6 +233,15 @@ class FaultRecoveryIT {
     System.out.printf("[e2e] kill -9 %s (pid %d)%n", service, pid);
     process.destroyForcibly();
     process.onExit().join();
+  }
+
+  /** A store of the platform is stopped by a signal, as a restart or a crash does. */
+  private static void stop(String process, String signal) throws Exception {
+    long pid = Long.parseLong(Files.readString(RUN.resolve(process + ".pid")).trim());
+    System.out.printf("[e2e] kill -%s %s (pid %d)%n", signal, process, pid);
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+    assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill " + process);
+    ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
   }
 
   /** {@code deploy/local/up} starts what is not running and waits until it is ready. */
@@ -316,6 +363,15 @@ class FaultRecoveryIT {
             .json()
             .path("packageId")
             .asText();
+    if (FULL) {
+      // delivery-service dies while it builds the package; another start takes the build over.
+      try {
+        kill("delivery-service");
+        restartMissingServices();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
     JsonNode ready =
         ApiStudent.until(
                 () -> ApiStudent.json("GET", "/api/delivery/packages/" + packageId, admin, null),
@@ -360,6 +416,20 @@ class FaultRecoveryIT {
                     },
                     PHONES))
         .toList();
+  }
+
+  /** Waits for the latch, but reports at once a phone whose step failed before it opened. */
+  private static void awaitFirst(CountDownLatch latch, List<CompletableFuture<Void>> steps)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (!latch.await(1, TimeUnit.SECONDS)) {
+      for (CompletableFuture<Void> f : steps) {
+        if (f.isCompletedExceptionally()) {
+          f.join();
+        }
+      }
+      assertTrue(Instant.now().isBefore(deadline), "no upload answered before the kill");
+    }
   }
 
   private static void all(List<ApiStudent> students, Step step) {
