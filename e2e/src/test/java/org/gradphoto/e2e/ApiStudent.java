@@ -173,40 +173,51 @@ final class ApiStudent {
         204);
   }
 
-  /** Waits for the standard photo's download link (after the review), then fetches the file. */
+  /**
+   * Waits for the standard photo's download link (after the review), then fetches the file; when
+   * the file cannot be fetched (the object store away, the link expired), asks for a new link, as a
+   * student tapping 下载 again does.
+   */
   byte[] downloadStandardPhoto() {
-    String url =
-        until(
-                () ->
-                    json(
-                        "GET",
-                        "/api/delivery/students/me/collections/"
-                            + collectionId
-                            + "/downloads/standard-photo",
-                        token,
-                        null),
-                a -> a.status() == 200)
-            .json()
-            .path("url")
-            .asText();
-    try {
-      HttpResponse<byte[]> file =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(url.startsWith("http") ? url : Platform.GATEWAY + url))
-                  .header("Accept", "image/*")
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      if (file.statusCode() != 200) {
-        throw new AssertionError("standard photo of " + openid + ": HTTP " + file.statusCode());
+    Instant deadline = Instant.now().plus(PATIENCE);
+    String last = "";
+    while (Instant.now().isBefore(deadline)) {
+      String url =
+          until(
+                  () ->
+                      json(
+                          "GET",
+                          "/api/delivery/students/me/collections/"
+                              + collectionId
+                              + "/downloads/standard-photo",
+                          token,
+                          null),
+                  a -> a.status() == 200)
+              .json()
+              .path("url")
+              .asText();
+      try {
+        HttpResponse<byte[]> file =
+            HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create(url.startsWith("http") ? url : Platform.GATEWAY + url))
+                    .header("Accept", "image/*")
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (file.statusCode() == 200) {
+          return file.body();
+        }
+        last = "HTTP " + file.statusCode();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
       }
-      return file.body();
-    } catch (IOException e) {
-      throw new AssertionError("standard photo of " + openid + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+      sleep(Duration.ofSeconds(1));
     }
+    throw new AssertionError("standard photo of " + openid + " never fetched; last: " + last);
   }
 
   // ------------------------------------------------------------------ HTTP with patience

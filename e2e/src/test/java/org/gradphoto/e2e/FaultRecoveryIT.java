@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * S3 stopped for 30 s while students wait for their downloads, and delivery-service killed right
  * after the school asked for the package (the build may be under way or not have begun).
  */
+@Order(5)
 @ExtendWith(PlatformLogsOnFailure.class)
 class FaultRecoveryIT {
   private static final int STUDENTS = 6;
