@@ -30,6 +30,10 @@ KAFKA_CONTROLLER_PORT=19093
 S3_PORT=19000
 KEYCLOAK_PORT=8180
 KEYCLOAK_MGMT_PORT=19180
+# The local WeChat (module local-wechat): mini-program APIs and WeChat Pay v3 (issue #15).
+LOCAL_WECHAT_PORT=8190
+LOCAL_WECHAT_APP_ID=wx0local0gradphoto
+LOCAL_WECHAT_MERCHANT_ID=1900009191
 
 SERVICES=(identity-service payment-service capture-service review-service delivery-service)
 declare -A SERVICE_PORT=(
@@ -226,6 +230,7 @@ http_ok() { curl -fsS -o /dev/null --max-time 5 "$1"; }
 keycloak_ready() { http_ok "http://127.0.0.1:$KEYCLOAK_MGMT_PORT/health/ready"; }
 service_ready() { http_ok "http://127.0.0.1:${SERVICE_PORT[$1]}/q/health/ready"; }
 gateway_ready() { http_ok "http://127.0.0.1:$GATEWAY_PORT/healthz"; }
+local_wechat_ready() { http_ok "http://127.0.0.1:$LOCAL_WECHAT_PORT/health"; }
 
 # psql as the superuser over the server's private unix socket (trust; see up).
 pg_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$RUN/pg" -p "$PG_PORT" -U postgres -d postgres "$@"; }

@@ -8,6 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 port=28081
+# Made-up WeChat credentials: the services check them at start; nothing here calls WeChat.
+keys="$(mktemp -d)"
+trap 'rm -rf "$keys"' EXIT
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/merchant.pem" 2>/dev/null
+platform_key="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null | openssl pkey -pubout | grep -v -- ----- | tr -d '\n')"
 for svc in identity-service payment-service capture-service review-service delivery-service; do
   jar="$svc/target/quarkus-app/quarkus-run.jar"
   [[ -f "$jar" ]] || { echo "$svc: $jar missing (mvn -DskipTests install)"; continue; }
@@ -22,7 +27,11 @@ for svc in identity-service payment-service capture-service review-service deliv
     GRADPHOTO_ID_HASH_KEY="$(head -c 32 /dev/urandom | base64)" \
     GRADPHOTO_ID_ENC_KEY="$(head -c 32 /dev/urandom | base64)" \
     GRADPHOTO_ID_DELIVERY_KEY="$(head -c 32 /dev/urandom | base64)" \
-    GRADPHOTO_WECHAT_MODE=sandbox GRADPHOTO_WECHATPAY_MODE=sandbox \
+    GRADPHOTO_WECHAT_APP_ID=wx0 GRADPHOTO_WECHAT_APP_SECRET=x GRADPHOTO_WECHATPAY_APP_ID=wx0 \
+    GRADPHOTO_WECHATPAY_MERCHANT_ID=1 GRADPHOTO_WECHATPAY_MERCHANT_SERIAL_NUMBER=x \
+    GRADPHOTO_WECHATPAY_PRIVATE_KEY_PATH="$keys/merchant.pem" GRADPHOTO_WECHATPAY_API_V3_KEY=0123456789abcdef0123456789abcdef \
+    GRADPHOTO_WECHATPAY_PLATFORM_PUBLIC_KEY="$platform_key" GRADPHOTO_WECHATPAY_PLATFORM_PUBLIC_KEY_ID=PUB_KEY_ID_0 \
+    GRADPHOTO_WECHATPAY_NOTIFY_URL=http://127.0.0.1:1/n GRADPHOTO_WECHATPAY_REFUND_NOTIFY_URL=http://127.0.0.1:1/r \
     "$java" -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -jar "$jar" >"$log" 2>&1 &
   pid=$!
   started=no

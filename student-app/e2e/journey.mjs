@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The student's whole journey in headless Chromium (the OS package) against the local platform
 // (`deploy/local/up`), as issue #9 asks:
-//   happy path:     log in (sandbox) → eligibility (mode A, after one "not matched") → pay (sandbox)
+//   happy path:     log in (local WeChat code) → eligibility (mode A, after one "not matched") → pay (local WeChat)
 //                   → upload a portrait in the guide frame → preview → submit → 撤回 (no reviewer
 //                   yet) → retake → submit → a reviewer claims it → 撤回 refused → the reviewer
 //                   passes (review-service staff API, Keycloak code + PKCE sign-in) → 采集完成 →
@@ -214,7 +214,7 @@ async function confirmAndOpen(phone, state, number) {
 }
 
 async function login(j, path, phone) {
-  await j.step(path, '启动页 立即进入 → 首页 (sandbox login)', phone.page, async () => {
+  await j.step(path, '启动页 立即进入 → 首页 (local WeChat login)', phone.page, async () => {
     await phone.page.goto(`${GATEWAY}/`)
     await phone.see('立即进入', 30000)
     await phone.tap('立即进入')
@@ -224,7 +224,7 @@ async function login(j, path, phone) {
 }
 
 async function pay(j, path, phone, price) {
-  await j.step(path, '服务内容 立即支付 (H5 sandbox) → 拍照要求', phone.page, async () => {
+  await j.step(path, '服务内容 立即支付 (H5: the local WeChat confirms) → 拍照要求', phone.page, async () => {
     await phone.tap('拍照')
     await phone.see('服务内容')
     await phone.see(price)

@@ -110,7 +110,9 @@ function answer(method, path, body) {
   if (path === `/api/capture/collections/${C}/attempts/${A}/adjustments`) { platform.colour = body?.background ?? platform.colour; return ok(attempt()) }
   if (path === `/api/payment/collections/${C}/order`) return ok({ collectionId: C, orderId: platform.paid ? 'o-1' : null, amountFen: 2000, amountYuan: '20.00', paymentPolicy: 'PAY_BEFORE_CAPTURE', state: platform.paid ? 'PAID' : 'NONE', payable: !platform.paid })
   if (path === `/api/payment/collections/${C}/order/pay`) return ok({ orderId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d', amountFen: 2000, appId: 'wx0', timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' })
-  if (path.startsWith('/api/payment/sandbox/orders/')) { platform.paid = true; platform.phase = 'READY_TO_SHOOT'; return ok({ tradeState: 'SUCCESS' }) }
+  if (path === '/api/local-wechat/login-codes') return ok({ code: 'wx-login-code' })
+  if (path === '/api/local-wechat/phone-codes') return ok({ code: 'wx-phone-code' })
+  if (path === '/api/local-wechat/request-payment') { platform.paid = true; platform.phase = 'READY_TO_SHOOT'; return ok({ trade_state: 'SUCCESS' }) }
   if (path === `/api/capture/collections/${C}`) return ok(capture())
   if (path === `/api/capture/collections/${C}/attempts` && method === 'GET') return ok(platform.uploaded ? [attempt()] : [])
   if (path === `/api/capture/collections/${C}/attempts`) { platform.uploaded = true; platform.phase = 'READY_TO_SUBMIT'; return ok(attempt(), 201) }

@@ -138,14 +138,17 @@ describe('API client', () => {
   })
 
   it('reads mode C’s confirmation and the reviewer’s reasons', async () => {
-    const f = fake((req) => req.url.includes('/eligibility/')
+    const f = fake((req) => req.url.endsWith('/local-wechat/phone-codes')
+      ? json(200, { code: 'phone-code-1' })
+      : req.url.includes('/eligibility/')
       ? json(200, { matchId: 'm1', schoolName: '北京理工大学', schoolCode: '10007', studentNumber: '1114827492', name: '毛小小', expiresAt: '2026-11-23T10:00:00Z' })
       : json(200, { collectionId: 'c1', status: 'REJECTED', rejectionReasons: [{ code: 'HEAD_TILTED', message: '头部倾斜，请保持头部端正' }] }))
     const api = createApi({ transport: f.transport })
     const m = await api.eligibilityByIdentity({ name: '毛小小', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phone: '13800138000' })
     expect(m).toMatchObject({ matchId: 'm1', schoolCode: '10007', studentName: '毛小小' })
-    // H5 sends the typed number as the phone code (identity's sandbox reads it so)
-    expect(f.requests[0]).toMatchObject({ url: '/api/identity/eligibility/matches', data: { name: '毛小小', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phoneCode: '13800138000' } })
+    // H5: the local WeChat makes the getPhoneNumber code for the typed number, identity redeems it
+    expect(f.requests[0]).toMatchObject({ url: '/api/local-wechat/phone-codes', data: { phone_number: '13800138000' } })
+    expect(f.requests[1]).toMatchObject({ url: '/api/identity/eligibility/matches', data: { name: '毛小小', idType: 'RESIDENT_ID', idNumber: '11010519491231002X', phoneCode: 'phone-code-1' } })
     const c = await api.collection('c1')
     expect(c.reasons).toEqual([{ code: 'HEAD_TILTED', message: '头部倾斜，请保持头部端正' }])
   })
@@ -174,18 +177,18 @@ describe('API client, service contracts', () => {
     expect(f.requests[2].url).toBe('/api/identity/eligibility/matches/m-1/confirm')
   })
 
-  it('pays: signed parameters for wx.requestPayment, then the H5 sandbox cashier', async () => {
+  it('pays: signed parameters for wx.requestPayment, then the local WeChat’s user confirms in H5', async () => {
     const f = fake((req) => req.url.endsWith('/order/pay')
       ? json(200, { orderId: 'o1', amountFen: 2000, appId: 'wx1', timeStamp: '1700000000', nonceStr: 'n', package: 'prepay_id=p', signType: 'RSA', paySign: 's' })
-      : req.url.includes('/sandbox/') ? json(200, { orderId: 'o1', tradeState: 'SUCCESS' })
+      : req.url.endsWith('/local-wechat/request-payment') ? json(200, { out_trade_no: 'x', trade_state: 'SUCCESS' })
       : json(200, { orderId: 'o1', amountFen: 2000, state: 'PAID', payable: false }))
     const api = createApi({ transport: f.transport })
-    const { orderId, params } = await api.pay('c1')
+    const { orderId, appId, params } = await api.pay('c1')
     expect(f.requests[0].url).toBe('/api/payment/collections/c1/order/pay')
     expect(orderId).toBe('o1')
     expect(params).toEqual({ timeStamp: '1700000000', nonceStr: 'n', package: 'prepay_id=p', signType: 'RSA', paySign: 's' })
-    await api.sandboxPay(orderId)
-    expect(f.requests[1].url).toBe('/api/payment/sandbox/orders/o1/succeed')
+    await api.h5RequestPayment(appId, params)
+    expect(f.requests[1]).toMatchObject({ url: '/api/local-wechat/request-payment', data: { appId: 'wx1', package: 'prepay_id=p', paySign: 's', action: 'confirm' } })
     expect((await api.order('c1'))?.status).toBe('PAID')
   })
 

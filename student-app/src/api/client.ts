@@ -42,7 +42,11 @@ export const PATHS = {
   collection: (id: string) => `/api/identity/students/me/collections/${enc(id)}`,
   order: (collectionId: string) => `/api/payment/collections/${enc(collectionId)}/order`,
   pay: (collectionId: string) => `/api/payment/collections/${enc(collectionId)}/order/pay`,
-  sandboxPay: (orderId: string) => `/api/payment/sandbox/orders/${enc(orderId)}/succeed`,
+  // H5 on the local platform only: the local WeChat (deploy/local, port 8190) plays the phone's
+  // WeChat, since a browser has no wx.login, getPhoneNumber or wx.requestPayment.
+  localWechatLoginCode: '/api/local-wechat/login-codes',
+  localWechatPhoneCode: '/api/local-wechat/phone-codes',
+  localWechatRequestPayment: '/api/local-wechat/request-payment',
   capture: (collectionId: string) => `/api/capture/collections/${enc(collectionId)}`,
   attempts: (collectionId: string) => `/api/capture/collections/${enc(collectionId)}/attempts`,
   upload: (collectionId: string) => `/api/capture/collections/${enc(collectionId)}/attempts`,
@@ -180,11 +184,12 @@ export function createApi(opts: ApiOptions) {
     },
     /**
      * Mode C. {@code phoneCode}: the code of the mini-program's getPhoneNumber button; in H5 the
-     * typed number goes in its place (identity's sandbox takes a phone code as the number).
+     * local WeChat makes one for the typed number, as getPhoneNumber would.
      */
     async eligibilityByIdentity(input: { name: string; idType: string; idNumber: string; phone?: string; phoneCode?: string; batchId?: string }): Promise<MatchConfirmation> {
       const { phone, phoneCode, ...rest } = input
-      return toMatch(await send('POST', PATHS.eligibilityIdentity, { ...rest, phoneCode: phoneCode ?? phone }))
+      const code = phoneCode ?? String((await send<Record<string, unknown>>('POST', PATHS.localWechatPhoneCode, { phone_number: phone }))?.code ?? '')
+      return toMatch(await send('POST', PATHS.eligibilityIdentity, { ...rest, phoneCode: code }))
     },
     async confirmMatch(matchId: string): Promise<Collection> {
       return toCollection(await send('POST', PATHS.eligibilityConfirm(matchId), {}))
@@ -205,11 +210,12 @@ export function createApi(opts: ApiOptions) {
      * 立即支付: payment-service creates (or reuses) the order and signs the parameters for
      * wx.requestPayment, returned with the order id.
      */
-    async pay(collectionId: string): Promise<{ orderId: string; params: WxPayParams }> {
+    async pay(collectionId: string): Promise<{ orderId: string; appId: string; params: WxPayParams }> {
       const r = await whenKnown(() => send<Record<string, unknown>>('POST', PATHS.pay(collectionId), {}))
       const p = (r?.payParams ?? r?.requestPayment ?? r) as Record<string, unknown>
       return {
         orderId: String(r?.orderId ?? p.orderId ?? ''),
+        appId: String(r?.appId ?? p.appId ?? ''),
         params: {
           timeStamp: String(p.timeStamp ?? p.timestamp ?? ''),
           nonceStr: String(p.nonceStr ?? ''),
@@ -219,9 +225,16 @@ export function createApi(opts: ApiOptions) {
         },
       }
     },
-    /** H5: the payment sandbox plays WeChat Pay (signed notification and all). */
-    async sandboxPay(orderId: string): Promise<Order> {
-      return toOrder(await send('POST', PATHS.sandboxPay(orderId), {}))
+    /**
+     * H5 on the local platform: hands wx.requestPayment's parameters to the local WeChat, whose
+     * simulated user confirms; WeChat Pay's signed notification then reaches payment-service.
+     */
+    async h5RequestPayment(appId: string, params: WxPayParams): Promise<void> {
+      await send('POST', PATHS.localWechatRequestPayment, { appId, ...params, action: 'confirm' })
+    },
+    /** H5 on the local platform: what wx.login gives the simulated WeChat user {@code openid}. */
+    async h5LoginCode(openid: string): Promise<string> {
+      return String((await send<Record<string, unknown>>('POST', PATHS.localWechatLoginCode, { openid }))?.code ?? '')
     },
 
     // ---------------------------------------------------------------- capture

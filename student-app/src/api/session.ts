@@ -15,19 +15,26 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** wx.login in the mini-program; a code made up once and kept in H5 (same browser = same student). */
-export async function loginCode(): Promise<string> {
+/**
+ * wx.login in the mini-program. In H5 the browser is one simulated WeChat user (an openid made up
+ * once and kept: same browser = same student) and the local WeChat gives it a wx.login code.
+ */
+export async function loginCode(h5Code?: (openid: string) => Promise<string>): Promise<string> {
   if (process.env.TARO_ENV === 'h5') {
-    return h5LoginCode(
+    const openid = h5LoginCode(
       { get: (k) => Taro.getStorageSync(k) || null, set: (k, v) => Taro.setStorageSync(k, v) },
       randomId,
     )
+    return h5Code ? h5Code(openid) : openid
   }
   const r = await Taro.login()
   return r.code
 }
 
-export function createSession(login: (code: string) => Promise<{ accessToken: string; expiresIn: number; studentId: string }>) {
+export function createSession(
+  login: (code: string) => Promise<{ accessToken: string; expiresIn: number; studentId: string }>,
+  h5Code?: (openid: string) => Promise<string>,
+) {
   let cached: Stored | null = null
   const read = (): Stored | null => {
     if (cached) return cached
@@ -49,7 +56,7 @@ export function createSession(login: (code: string) => Promise<{ accessToken: st
       // one login at a time, however many requests saw the 401
       pending ??= (async () => {
         try {
-          const r = await login(await loginCode())
+          const r = await login(await loginCode(h5Code))
           cached = { token: r.accessToken, expiresAt: Date.now() + (r.expiresIn || 3600) * 1000, studentId: r.studentId }
           Taro.setStorageSync(TOKEN_KEY, JSON.stringify(cached))
           return r.accessToken

@@ -44,8 +44,8 @@ export function maskId(raw: string): string {
 }
 
 /**
- * The H5 twin has no wx.login: it makes up a login code once and keeps it, so the same
- * browser is the same student (identity-service's sandbox derives the openid from the code).
+ * The H5 twin has no WeChat user: it makes up an openid once and keeps it, so the same browser
+ * is the same student (the local WeChat then issues wx.login codes for it).
  */
 export function h5LoginCode(storage: { get(key: string): string | null; set(key: string, value: string): void }, random: () => string): string {
   const KEY = 'gradphoto.h5.login-code'

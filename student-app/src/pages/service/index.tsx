@@ -37,10 +37,10 @@ export default function Service() {
     try {
       if (!isPaid(data?.order?.status)) {
         setStage('正在创建订单…')
-        const { orderId, params } = await api.pay(id)
+        const { appId, params } = await api.pay(id)
         setStage('正在支付…')
         if (process.env.TARO_ENV === 'weapp') await Taro.requestPayment(params)
-        else await api.sandboxPay(orderId) // H5: the payment sandbox plays the WeChat cashier
+        else await api.h5RequestPayment(appId, params) // H5: the local WeChat's user confirms
       }
       // The notification reaches payment-service, then capture learns it from the event.
       setStage('支付成功，正在确认…')

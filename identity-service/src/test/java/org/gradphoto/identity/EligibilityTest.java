@@ -35,6 +35,7 @@ import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
+import org.gradphoto.testsupport.LocalWeChatControl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,16 @@ class EligibilityTest {
         .auth()
         .oauth2(s.token())
         .contentType(ContentType.JSON)
-        .body(Map.of("name", name, "idType", "RESIDENT_ID", "idNumber", id, "phoneCode", phone))
+        .body(
+            Map.of(
+                "name",
+                name,
+                "idType",
+                "RESIDENT_ID",
+                "idNumber",
+                id,
+                "phoneCode",
+                LocalWeChatControl.phoneCode(phone)))
         .post("/eligibility/matches");
   }
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gradphoto.kernel.value.ResidentIdNumber;
+import org.gradphoto.testsupport.LocalWeChatControl;
 
 /** Builds the world the REST tests act in: staff tokens, schools, batches, rosters, students. */
 final class Fixtures {
@@ -140,7 +141,7 @@ final class Fixtures {
     Response r =
         given()
             .contentType(ContentType.JSON)
-            .body(Map.of("code", "code-" + UUID.randomUUID()))
+            .body(Map.of("code", LocalWeChatControl.loginCode("o-" + UUID.randomUUID())))
             .post("/auth/wechat-login");
     r.then().statusCode(200);
     return new Student(r.path("accessToken"), UUID.fromString(r.path("studentId")));

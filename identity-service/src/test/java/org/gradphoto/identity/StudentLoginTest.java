@@ -21,13 +21,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gradphoto.testsupport.LocalWeChatControl;
 import org.gradphoto.testsupport.StudentTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class StudentLoginTest {
 
-  private static Response login(String code) {
+  /** Logs in as the WeChat user {@code openid} with a fresh wx.login code from the local WeChat. */
+  private static Response login(String openid) {
+    return loginWithCode(LocalWeChatControl.loginCode(openid));
+  }
+
+  private static Response loginWithCode(String code) {
     return given()
         .contentType(ContentType.JSON)
         .body(Map.of("code", code))
@@ -41,7 +47,8 @@ class StudentLoginTest {
 
   @Test
   void a_wx_login_code_is_exchanged_for_a_two_hour_rs256_student_token() {
-    Response r = login("wx-code-alpha");
+    String openid = "o-alpha-" + UUID.randomUUID();
+    Response r = login(openid);
     r.then().statusCode(200);
     String token = r.path("accessToken");
     UUID studentId = UUID.fromString(r.path("studentId"));
@@ -54,23 +61,37 @@ class StudentLoginTest {
     assertEquals("gradphoto-identity", claims.getString("iss"));
     assertEquals(studentId.toString(), claims.getString("sub"));
     assertEquals(List.of("student"), claims.getJsonArray("groups").getList());
+    // payment (the JSAPI payer) and delivery (subscribe-message consent) read it from here
+    assertEquals(openid, claims.getString("openid"));
     long lifetime = claims.getLong("exp") - claims.getLong("iat");
     assertTrue(lifetime > 0 && lifetime <= 7200, "lifetime " + lifetime);
     assertEquals(lifetime, expiresIn);
   }
 
   @Test
-  void the_same_code_is_the_same_student_and_another_code_another_student() {
-    String first = login("wx-code-bravo").path("studentId");
-    String again = login("wx-code-bravo").path("studentId");
-    String other = login("wx-code-charlie").path("studentId");
+  void the_same_wechat_user_is_the_same_student_and_another_user_another_student() {
+    String first = login("o-bravo").path("studentId");
+    String again = login("o-bravo").path("studentId");
+    String other = login("o-charlie").path("studentId");
     assertEquals(first, again);
     assertNotEquals(first, other);
   }
 
   @Test
+  void a_used_or_made_up_login_code_is_refused_as_wechat_refuses_it() {
+    String code = LocalWeChatControl.loginCode("o-foxtrot");
+    loginWithCode(code).then().statusCode(200);
+    loginWithCode(code)
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("code", equalTo("WECHAT_LOGIN_FAILED"));
+    loginWithCode("made-up-code").then().statusCode(401);
+  }
+
+  @Test
   void the_published_jwks_holds_the_key_that_verifies_the_token() throws Exception {
-    String token = login("wx-code-delta").path("accessToken");
+    String token = login("o-delta").path("accessToken");
     String kid = part(token, 0).getString("kid");
     Map<String, String> jwk =
         given()
@@ -98,7 +119,7 @@ class StudentLoginTest {
 
   @Test
   void a_token_issued_here_opens_a_student_endpoint_through_the_student_oidc_tenant() {
-    String token = login("wx-code-echo").path("accessToken");
+    String token = login("o-echo").path("accessToken");
     given()
         .auth()
         .oauth2(token)

@@ -3,10 +3,11 @@ package org.gradphoto.identity;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.gradphoto.testsupport.LocalWeChatResource;
 
 /**
- * The real PostgreSQL, Kafka and S3 servers and the mock OIDC provider, declared once for every
- * {@code @QuarkusTest} of this module so Quarkus starts once for all of them.
+ * The real PostgreSQL, Kafka and S3 servers, the mock OIDC provider and the local WeChat, declared
+ * once for every {@code @QuarkusTest} of this module so Quarkus starts once for all of them.
  */
 @QuarkusTestResource(
     value = IdentityInfrastructure.class,
@@ -15,6 +16,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
       @ResourceArg(name = "s3", value = "false")
     })
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(
+    value = LocalWeChatResource.class,
+    initArgs = @ResourceArg(name = "pay", value = "false"))
 public final class TestInfrastructure {
   private TestInfrastructure() {}
 }

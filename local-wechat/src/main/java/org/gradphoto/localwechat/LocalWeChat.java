@@ -208,6 +208,9 @@ public final class LocalWeChat implements AutoCloseable {
           yield ok(json.createObjectNode().put("status", "SCRIPTED"));
         }
         case "GET /control/deliveries" -> deliveries(q.get("out_trade_no"));
+        case "GET /control/payment-notification" ->
+            signed(pay.paymentNotification(required(q, "out_trade_no")));
+        case "POST /control/sign" -> signed(pay.signAsPlatform(required(req, "body")));
         case "POST /control/faults" -> {
           misbehave(
               required(req, "path"),
@@ -310,6 +313,22 @@ public final class LocalWeChat implements AutoCloseable {
           .put("status", d.status());
     }
     return Answer.json(200, list.toString());
+  }
+
+  /** A notification as WeChat Pay would send it now, not sent: for replay and forgery tests. */
+  private Answer signed(WeChatPay.SignedMessage m) {
+    ObjectNode n = json.createObjectNode();
+    n.set("headers", json.valueToTree(m.headers()));
+    n.put("body", m.body());
+    return ok(n);
+  }
+
+  private static String required(Map<String, String> q, String name) {
+    String v = q.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return v;
   }
 
   private static String required(JsonNode req, String field) {

@@ -424,6 +424,9 @@ public final class WeChatPay {
   /** A payment notification for the order, signed now, not sent (tests replay or tamper it). */
   public SignedMessage paymentNotification(String outTradeNo) {
     Trade trade = trades.get(outTradeNo);
+    if (trade == null) {
+      throw new Refusal(404, "ORDER_NOT_EXIST", "订单不存在");
+    }
     return notification("TRANSACTION.SUCCESS", "transaction", transactionJson(trade), null);
   }
 

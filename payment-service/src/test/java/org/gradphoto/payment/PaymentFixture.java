@@ -7,6 +7,7 @@ import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
+import org.gradphoto.testsupport.LocalWeChatControl;
 import org.gradphoto.testsupport.StudentTokens;
 
 /** A student with one collection, driven through the real broker and the HTTP API. */
@@ -24,7 +26,9 @@ final class PaymentFixture {
   final UUID studentId = UUID.randomUUID();
   final UUID collectionId = UUID.randomUUID();
   final UUID batchId = UUID.randomUUID();
-  final String token = StudentTokens.forStudent(studentId);
+  final String openid = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 27);
+  final String token = StudentTokens.forStudent(studentId, openid);
+  private Response lastPay;
 
   static String operatorToken() {
     return Jwt.preferredUserName("op1")
@@ -97,7 +101,11 @@ final class PaymentFixture {
   }
 
   Response pay() {
-    return given().auth().oauth2(token).post("/collections/{id}/order/pay", collectionId);
+    Response r = given().auth().oauth2(token).post("/collections/{id}/order/pay", collectionId);
+    if (r.statusCode() == 200) {
+      lastPay = r;
+    }
+    return r;
   }
 
   /** Pays and returns the order id; fails the test if paying is refused. */
@@ -109,11 +117,25 @@ final class PaymentFixture {
     return UUID.fromString(r.path("orderId"));
   }
 
-  Response sandboxSucceeds(UUID orderId, String query) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .post("/sandbox/orders/{id}/succeed" + (query == null ? "" : "?" + query), orderId);
+  /** The student confirms the last payment in WeChat, WeChat Pay behaving as scripted. */
+  Response confirms(Map<String, ?> script) {
+    Map<String, Object> all = new java.util.HashMap<>(script);
+    all.put("action", "confirm");
+    return LocalWeChatControl.requestPayment(lastPay, all);
+  }
+
+  Response confirms() {
+    return confirms(Map.of());
+  }
+
+  /** Another WeChat user tries to pay this student's last order. */
+  Response confirmsAs(String otherOpenid) {
+    return LocalWeChatControl.requestPayment(
+        lastPay, Map.of("action", "confirm", "openid", otherOpenid));
+  }
+
+  Response lastPay() {
+    return lastPay;
   }
 
   String orderState() {

@@ -31,18 +31,17 @@ import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.PaymentConfirmed;
 import org.gradphoto.kernel.event.PaymentRefunded;
-import org.gradphoto.payment.adapter.out.wechatpay.Payers;
-import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox;
-import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox.SignedMessage;
 import org.gradphoto.payment.application.port.in.MaintainOrdersUseCase;
 import org.gradphoto.payment.domain.Order;
 import org.gradphoto.testsupport.Eventually;
+import org.gradphoto.testsupport.LocalWeChatControl;
+import org.gradphoto.testsupport.LocalWeChatResource;
 import org.junit.jupiter.api.Test;
 
 /**
  * Both payment policies end to end: events in through the real broker, the HTTP API, the SDK
- * talking to the sandbox, signed notifications back to the real endpoint, events out through the
- * outbox.
+ * talking to the local WeChat, signed notifications back to the real endpoint, events out through
+ * the outbox.
  */
 @QuarkusTest
 class PaymentFlowTest {
@@ -50,7 +49,6 @@ class PaymentFlowTest {
   private static final String NOTIFICATION_LOGGER =
       "org.gradphoto.payment.application.service.PaymentNotificationService";
 
-  @Inject WechatPaySandbox sandbox;
   @Inject MaintainOrdersUseCase maintenance;
 
   @Test
@@ -69,27 +67,24 @@ class PaymentFlowTest {
     pay.then()
         .statusCode(200)
         .body("amountFen", equalTo(2500))
-        .body("appId", equalTo(WechatPaySandbox.APP_ID))
+        .body("appId", equalTo(LocalWeChatResource.APP_ID))
         .body("package", startsWith("prepay_id=wx"))
         .body("signType", equalTo("RSA"));
-    assertTrue(
-        sandbox.requestPaymentSigned(
-            pay.path("appId"),
-            pay.path("timeStamp"),
-            pay.path("nonceStr"),
-            pay.path("package"),
-            pay.path("paySign")),
-        "paySign verifies with the merchant key");
     UUID orderId = UUID.fromString(pay.path("orderId"));
+    // WeChat checks the merchant's paySign before the user may pay; a tampered one is refused.
+    LocalWeChatControl.requestPayment(pay, Map.of("paySign", "AAAA" + pay.path("paySign")))
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("SIGN_ERROR"));
 
-    s.sandboxSucceeds(orderId, "notifications=5").then().statusCode(200);
+    s.confirms(Map.of("notifications", 5)).then().statusCode(200);
 
     assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
     String outTradeNo = Order.outTradeNoOf(orderId);
-    assertEquals(5, Eventually.await(() -> sandbox.deliveries(outTradeNo).size(), 5, SETTLE));
-    sandbox
-        .deliveries(outTradeNo)
-        .forEach(d -> assertEquals(204, d.status(), "every delivery is acknowledged"));
+    assertEquals(
+        5, Eventually.await(() -> LocalWeChatControl.deliveries(outTradeNo).size(), 5, SETTLE));
+    LocalWeChatControl.deliveries(outTradeNo)
+        .forEach(d -> assertEquals(204, d, "every delivery is acknowledged"));
     var confirmed = s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1));
     assertEquals(1, confirmed.size(), "one PaymentConfirmed for five notifications");
     PaymentConfirmed event =
@@ -109,7 +104,7 @@ class PaymentFlowTest {
         .contentType("application/problem+json")
         .body("code", equalTo("ALREADY_PAID"))
         .body("detail", containsString("已支付"));
-    s.sandboxSucceeds(orderId, null).then().statusCode(409).body("code", equalTo("ORDERPAID"));
+    s.confirms().then().statusCode(409).body("code", equalTo("ORDERPAID"));
   }
 
   @Test
@@ -124,8 +119,8 @@ class PaymentFlowTest {
 
     s.reviewPassed();
     assertEquals(true, Eventually.await(() -> s.viewOrder().path("payable"), true, SETTLE));
-    UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, null).then().statusCode(200);
+    s.orderPaidFor();
+    s.confirms().then().statusCode(200);
 
     assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
     assertEquals("PAID", s.orderState());
@@ -144,8 +139,9 @@ class PaymentFlowTest {
     PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
     // Paid in WeChat, but the notification is lost: only forgeries reach the service for now.
-    s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
-    SignedMessage genuine = sandbox.paymentNotification(Order.outTradeNoOf(orderId));
+    s.confirms(Map.of("notifications", 0)).then().statusCode(200);
+    LocalWeChatControl.Signed genuine =
+        LocalWeChatControl.paymentNotification(Order.outTradeNoOf(orderId));
     List<String> logged = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {
@@ -171,7 +167,7 @@ class PaymentFlowTest {
     Map<String, String> wrongSignature = new java.util.HashMap<>(genuine.headers());
     wrongSignature.put(
         "Wechatpay-Signature",
-        sandbox.signAsPlatform("something else").headers().get("Wechatpay-Signature"));
+        LocalWeChatControl.signAsPlatform("something else").get("Wechatpay-Signature"));
     notify(wrongSignature, genuine.body()).then().statusCode(401);
 
     Map<String, String> unknownKey = new java.util.HashMap<>(genuine.headers());
@@ -187,7 +183,7 @@ class PaymentFlowTest {
 
     notificationLog.removeHandler(capture);
     assertEquals(5, logged.stream().filter(l -> l.contains("refused")).count(), logged.toString());
-    String payer = Payers.sandboxOpenid(s.studentId);
+    String payer = s.openid;
     String ciphertext = genuine.body().replaceFirst(".*\"ciphertext\":\"([^\"]{16}).*", "$1");
     logged.forEach(
         line -> {
@@ -215,11 +211,12 @@ class PaymentFlowTest {
   void a_notification_with_another_amount_is_refused_and_the_order_flagged() throws Throwable {
     PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, "reportedAmountFen=1").then().statusCode(200);
+    s.confirms(Map.of("reported_amount_fen", 1)).then().statusCode(200);
 
     String outTradeNo = Order.outTradeNoOf(orderId);
-    assertEquals(1, Eventually.await(() -> sandbox.deliveries(outTradeNo).size(), 1, SETTLE));
-    assertEquals(422, sandbox.deliveries(outTradeNo).get(0).status());
+    assertEquals(
+        1, Eventually.await(() -> LocalWeChatControl.deliveries(outTradeNo).size(), 1, SETTLE));
+    assertEquals(422, LocalWeChatControl.deliveries(outTradeNo).get(0));
     assertEquals("CREATED", s.orderState());
     assertTrue(
         s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).isEmpty(), "nothing confirmed");
@@ -261,7 +258,7 @@ class PaymentFlowTest {
       throws Throwable {
     PaymentFixture s = new PaymentFixture().granted(3000, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
+    s.confirms(Map.of("notifications", 0)).then().statusCode(200);
     assertEquals("CREATED", s.orderState());
 
     var report =
@@ -278,7 +275,7 @@ class PaymentFlowTest {
   void a_late_notification_pays_the_order_when_it_finally_arrives() {
     PaymentFixture s = new PaymentFixture().granted(3000, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, "delaySeconds=2").then().statusCode(200);
+    s.confirms(Map.of("delay_ms", 2000)).then().statusCode(200);
     assertEquals("CREATED", s.orderState());
     assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
   }
@@ -287,7 +284,7 @@ class PaymentFlowTest {
   void an_operator_asks_wechat_pay_about_an_order_and_it_is_reconciled() {
     PaymentFixture s = new PaymentFixture().granted(3000, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, "notifications=0").then().statusCode(200);
+    s.confirms(Map.of("notifications", 0)).then().statusCode(200);
     given()
         .auth()
         .oauth2(PaymentFixture.operatorToken())
@@ -315,7 +312,7 @@ class PaymentFlowTest {
         .body("[0].orderId", equalTo(orderId.toString()))
         .body("[0].state", equalTo("CLOSED"))
         .body("[0].closedAt", not(nullValue()));
-    s.sandboxSucceeds(orderId, null)
+    s.confirms()
         .then()
         .statusCode(409)
         .body("code", equalTo("ORDER_CLOSED"))
@@ -326,7 +323,7 @@ class PaymentFlowTest {
     // The student starts over: a new order, which pays normally.
     UUID second = s.orderPaidFor();
     assertNotEquals(orderId, second);
-    s.sandboxSucceeds(second, null).then().statusCode(200);
+    s.confirms().then().statusCode(200);
     assertTrue(s.paymentEventArrives("PaymentConfirmed"), "PaymentConfirmed is published");
   }
 
@@ -334,7 +331,7 @@ class PaymentFlowTest {
   void an_operator_refunds_a_paid_order_with_a_reason_and_payment_refunded_goes_out() {
     PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, null).then().statusCode(200);
+    s.confirms().then().statusCode(200);
     assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
     String operator = PaymentFixture.operatorToken();
 
@@ -357,7 +354,7 @@ class PaymentFlowTest {
         .body("refundStatus", equalTo("PENDING"))
         .body("refundReason", equalTo("学生毕业延期，学校申请退费"));
 
-    // The sandbox completes the refund a moment later and sends the refund notification.
+    // The local WeChat completes the refund a moment later and sends the refund notification.
     assertTrue(s.paymentEventArrives("PaymentRefunded"), "PaymentRefunded is published");
     PaymentRefunded refunded =
         (PaymentRefunded)
@@ -386,7 +383,7 @@ class PaymentFlowTest {
   void the_reconciliation_export_lists_a_batch_orders_as_csv() {
     PaymentFixture s = new PaymentFixture().granted(2550, EligibilityGranted.PAY_BEFORE_CAPTURE);
     UUID orderId = s.orderPaidFor();
-    s.sandboxSucceeds(orderId, null).then().statusCode(200);
+    s.confirms().then().statusCode(200);
     assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
 
     String csv =
@@ -434,11 +431,7 @@ class PaymentFlowTest {
         .then()
         .statusCode(404);
     UUID orderId = owner.orderPaidFor();
-    other
-        .sandboxSucceeds(orderId, null)
-        .then()
-        .statusCode(403)
-        .body("code", equalTo("PAYER_MISMATCH"));
+    owner.confirmsAs(other.openid).then().statusCode(403).body("code", equalTo("PAYER_MISMATCH"));
     given().get("/collections/{id}/order", owner.collectionId).then().statusCode(401);
     given().auth().oauth2(owner.token).get("/operator/orders").then().statusCode(403);
   }

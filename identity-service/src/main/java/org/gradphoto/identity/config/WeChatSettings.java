@@ -1,16 +1,18 @@
 package org.gradphoto.identity.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** Which WeChat adapter runs: {@code wechat} (WxJava, real API) or {@code sandbox} (local). */
+/**
+ * The mini-program's WeChat settings (GRADPHOTO_WECHAT_*). One code path everywhere: local runs and
+ * tests only point {@link #apiHost()} at the local WeChat (module local-wechat).
+ */
 @ConfigMapping(prefix = "gradphoto.wechat")
 public interface WeChatSettings {
-  @WithDefault("wechat")
-  String mode();
-
   Optional<String> appId();
 
-  Optional<String> secret();
+  Optional<String> appSecret();
+
+  /** Where api.weixin.qq.com is, e.g. {@code http://127.0.0.1:8190}; unset: WeChat itself. */
+  Optional<String> apiHost();
 }

@@ -5,20 +5,18 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
- * WeChat Pay API v3 merchant settings. In {@code sandbox} mode none are needed: the sandbox makes
- * its own merchant and platform keys. In {@code wechat} mode they come from the environment ({@code
- * GRADPHOTO_WECHATPAY_*}), never from committed files.
+ * WeChat Pay API v3 merchant settings, from the environment ({@code GRADPHOTO_WECHATPAY_*}), never
+ * from committed files. The same code path runs everywhere: local runs and tests only point {@link
+ * #apiHost()} at the local WeChat (module local-wechat).
  */
 @ConfigMapping(prefix = "gradphoto.wechatpay")
 public interface WechatPaySettings {
 
-  /** {@code wechat} (the real API) or {@code sandbox} (local runs and tests). */
-  @WithDefault("wechat")
-  String mode();
-
-  default boolean sandbox() {
-    return "sandbox".equalsIgnoreCase(mode());
-  }
+  /**
+   * Where WeChat Pay's API is, e.g. {@code http://127.0.0.1:8190}. Unset: WeChat Pay itself (the
+   * SDK's own host).
+   */
+  Optional<String> apiHost();
 
   /** The mini-program's app id. */
   Optional<String> appId();
@@ -46,13 +44,21 @@ public interface WechatPaySettings {
 
   Optional<String> platformPublicKeyId();
 
-  /** Public HTTPS address of POST /wechatpay/notify (required in wechat mode). */
+  /** Public HTTPS address of POST /wechatpay/notify. */
   Optional<String> notifyUrl();
 
-  /** Public HTTPS address of POST /wechatpay/refund-notify (required in wechat mode). */
+  /** Public HTTPS address of POST /wechatpay/refund-notify. */
   Optional<String> refundNotifyUrl();
 
   /** Notifications older (or newer) than this are refused as replays, in seconds. */
   @WithDefault("300")
   long notificationMaxSkewSeconds();
+
+  /** How long to wait for WeChat Pay to accept a connection, in milliseconds. */
+  @WithDefault("2000")
+  int connectTimeoutMs();
+
+  /** How long to wait for its answer, in milliseconds. */
+  @WithDefault("5000")
+  int readTimeoutMs();
 }

@@ -45,12 +45,18 @@ class StudentLoginService implements StudentLoginUseCase {
                 new ProblemException(
                     401, "WECHAT_LOGIN_FAILED", "WeChat login failed", "微信登录失败，请重新进入小程序后再试"))
         // The openid is looked up by keyed hash and kept sealed, like an ID number.
-        .chain(openId -> accounts.findOrCreate(hash.hash("openid:" + openId), sealer.seal(openId)))
         .chain(
-            studentId ->
-                tokens
-                    .issue(studentId)
-                    .map(t -> new StudentSession(t.token(), t.expiresInSeconds(), studentId)));
+            openId ->
+                accounts
+                    .findOrCreate(hash.hash("openid:" + openId), sealer.seal(openId))
+                    .chain(
+                        studentId ->
+                            tokens
+                                .issue(studentId, openId)
+                                .map(
+                                    t ->
+                                        new StudentSession(
+                                            t.token(), t.expiresInSeconds(), studentId))));
   }
 
   @Override

@@ -74,11 +74,11 @@ class StudentPaymentService implements StudentPaymentUseCase {
 
   @Override
   public Uni<PaymentRequest> pay(PayCommand command) {
-    String openid = command.openid();
-    if (openid == null || openid.isBlank()) {
-      openid = gateway.fallbackOpenid(command.studentId()).orElseThrow(Problems::openidMissing);
+    String payer = command.openid();
+    if (payer == null || payer.isBlank()) {
+      // JSAPI pays as the WeChat user the order names; without one WeChat Pay would refuse it.
+      return Uni.createFrom().failure(Problems.openidMissing());
     }
-    String payer = openid;
     Instant now = Instant.now();
     return unitOfWork
         .inTransaction(() -> openOrReuse(command, now))

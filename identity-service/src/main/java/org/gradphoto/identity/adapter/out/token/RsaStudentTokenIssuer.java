@@ -69,12 +69,15 @@ class RsaStudentTokenIssuer implements StudentTokenIssuer {
     this.candidate = generate();
   }
 
+  /** Read by payment-service (JSAPI payer) and delivery-service (subscribe-message consent). */
+  static final String OPENID_CLAIM = "openid";
+
   private record SigningKey(String kid, PrivateKey privateKey, long loadedAt) {}
 
   private record StoredKey(String kid, String privateKeySealed, Instant createdAt) {}
 
   @Override
-  public Uni<IssuedToken> issue(UUID studentId) {
+  public Uni<IssuedToken> issue(UUID studentId, String openid) {
     return signingKey()
         .map(
             key -> {
@@ -84,6 +87,7 @@ class RsaStudentTokenIssuer implements StudentTokenIssuer {
                   Jwt.issuer(settings.issuer())
                       .subject(studentId.toString())
                       .groups(Set.of(GROUP))
+                      .claim(OPENID_CLAIM, openid)
                       .issuedAt(now)
                       .expiresAt(now.plusSeconds(lifetime))
                       .jws()

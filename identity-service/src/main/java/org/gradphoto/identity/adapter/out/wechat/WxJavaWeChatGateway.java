@@ -6,20 +6,24 @@ import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.Optional;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.gradphoto.identity.application.port.out.WeChatGateway;
 
 /**
- * The real WeChat adapter (WxJava): jscode2session for the openid, getuserphonenumber for the
- * authorised phone. WxJava blocks on HTTP, so calls run on worker threads.
+ * The WeChat adapter (WxJava): jscode2session for the openid, getuserphonenumber for the authorised
+ * phone; against WeChat, or the local WeChat when an API host is set. WxJava blocks on HTTP, so
+ * calls run on worker threads.
  */
 public class WxJavaWeChatGateway implements WeChatGateway {
   private final WxMaService service;
 
-  public WxJavaWeChatGateway(String appId, String secret) {
+  public WxJavaWeChatGateway(String appId, String secret, Optional<String> apiHost) {
     WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
     config.setAppid(appId);
     config.setSecret(secret);
+    // WxJava's own host setting: every URL it builds, access token included, goes there.
+    apiHost.ifPresent(config::setApiHostUrl);
     WxMaService s = new WxMaServiceImpl();
     s.setWxMaConfig(config);
     this.service = s;

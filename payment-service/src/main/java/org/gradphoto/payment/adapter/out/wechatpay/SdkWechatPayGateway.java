@@ -34,12 +34,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.gradphoto.kernel.reactive.ContextResume;
-import org.gradphoto.payment.adapter.out.wechatpay.sandbox.SandboxInterceptor;
-import org.gradphoto.payment.adapter.out.wechatpay.sandbox.WechatPaySandbox;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
 import org.gradphoto.payment.application.port.in.StudentPaymentUseCase.PaymentRequest;
 import org.gradphoto.payment.application.port.out.WechatPayGateway;
@@ -47,10 +44,10 @@ import org.gradphoto.payment.config.WechatPaySettings;
 import org.gradphoto.payment.domain.Order;
 
 /**
- * WeChat Pay through the official SDK. In wechat mode it talks to api.mch.weixin.qq.com with the
- * merchant's keys; in sandbox mode the same SDK objects talk to {@link WechatPaySandbox} through an
- * OkHttp interceptor, so signing, answer verification and notification decryption are the SDK's own
- * code in both modes.
+ * WeChat Pay through the official SDK, with the merchant's keys. The only thing that changes
+ * between production and local runs or tests is the host ({@code gradphoto.wechatpay.api-host}, the
+ * local WeChat there), plugged into the SDK's own OkHttp client: signing, answer verification and
+ * notification decryption are the SDK's code everywhere.
  */
 @ApplicationScoped
 class SdkWechatPayGateway implements WechatPayGateway {
@@ -58,14 +55,10 @@ class SdkWechatPayGateway implements WechatPayGateway {
   private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
   private final WechatPaySettings settings;
-  private final WechatPaySandbox sandbox;
-  private final LocalServer local;
   private volatile Clients clients;
 
-  SdkWechatPayGateway(WechatPaySettings settings, WechatPaySandbox sandbox, LocalServer local) {
+  SdkWechatPayGateway(WechatPaySettings settings) {
     this.settings = settings;
-    this.sandbox = sandbox;
-    this.local = local;
   }
 
   private record Clients(
@@ -73,8 +66,8 @@ class SdkWechatPayGateway implements WechatPayGateway {
       RefundService refunds,
       NotificationParser parser,
       Merchant merchant,
-      Supplier<String> notifyUrl,
-      Supplier<String> refundNotifyUrl) {}
+      String notifyUrl,
+      String refundNotifyUrl) {}
 
   /** Misconfigured merchant settings stop the service at start, not at the first payment. */
   void onStart(@Observes StartupEvent start) {
@@ -86,7 +79,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     if (c == null) {
       synchronized (this) {
         if (clients == null) {
-          clients = settings.sandbox() ? sandboxClients() : wechatClients();
+          clients = build();
         }
         c = clients;
       }
@@ -94,35 +87,17 @@ class SdkWechatPayGateway implements WechatPayGateway {
     return c;
   }
 
-  private Clients sandboxClients() {
-    RSAPublicKeyConfig config =
-        new RSAPublicKeyConfig.Builder()
-            .merchantId(WechatPaySandbox.MERCHANT_ID)
-            .privateKey(sandbox.merchantPrivateKey())
-            .merchantSerialNumber(sandbox.merchantSerialNumber())
-            .publicKey(sandbox.platformPublicKey())
-            .publicKeyId(sandbox.publicKeyId())
-            .apiV3Key(sandbox.apiV3Key())
-            .build();
-    HttpClient http =
-        new DefaultHttpClientBuilder()
-            .config(config)
-            .okHttpClient(
-                new OkHttpClient.Builder().addInterceptor(new SandboxInterceptor(sandbox)).build())
-            .build();
-    return new Clients(
-        new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
-        new RefundService.Builder().httpClient(http).build(),
-        new NotificationParser(config),
-        new Merchant(WechatPaySandbox.MERCHANT_ID, WechatPaySandbox.APP_ID),
-        () -> settings.notifyUrl().orElseGet(() -> local.baseUrl() + "/wechatpay/notify"),
-        () ->
-            settings
-                .refundNotifyUrl()
-                .orElseGet(() -> local.baseUrl() + "/wechatpay/refund-notify"));
+  private DefaultHttpClientBuilder http() {
+    OkHttpClient.Builder ok = new OkHttpClient.Builder();
+    settings.apiHost().filter(h -> !h.isBlank()).ifPresent(h -> ok.addInterceptor(ApiHost.to(h)));
+    return new DefaultHttpClientBuilder()
+        .okHttpClient(ok.build())
+        .connectTimeoutMs(settings.connectTimeoutMs())
+        .readTimeoutMs(settings.readTimeoutMs())
+        .writeTimeoutMs(settings.readTimeoutMs());
   }
 
-  private Clients wechatClients() {
+  private Clients build() {
     String merchantId = required(settings.merchantId(), "merchant-id");
     String appId = required(settings.appId(), "app-id");
     String serial = required(settings.merchantSerialNumber(), "merchant-serial-number");
@@ -152,43 +127,38 @@ class SdkWechatPayGateway implements WechatPayGateway {
       config = c;
       notifications = c;
     } else {
-      // Downloads the platform certificates now and keeps them fresh.
+      // Downloads the platform certificates now (through the same host) and keeps them fresh.
       RSAAutoCertificateConfig c =
           new RSAAutoCertificateConfig.Builder()
               .merchantId(merchantId)
               .privateKey(key)
               .merchantSerialNumber(serial)
               .apiV3Key(apiV3Key)
+              .httpClientBuilder(http())
               .build();
       config = c;
       notifications = c;
     }
+    HttpClient http = http().config(config).build();
     return new Clients(
-        new JsapiServiceExtension.Builder().config(config).build(),
-        new RefundService.Builder().config(config).build(),
+        new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
+        new RefundService.Builder().httpClient(http).build(),
         new NotificationParser(notifications),
         new Merchant(merchantId, appId),
-        () -> notifyUrl,
-        () -> refundNotifyUrl);
+        notifyUrl,
+        refundNotifyUrl);
   }
 
   private static String required(Optional<String> value, String name) {
     return value
         .filter(v -> !v.isBlank())
         .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "gradphoto.wechatpay." + name + " is required in wechat mode"));
+            () -> new IllegalStateException("gradphoto.wechatpay." + name + " is required"));
   }
 
   @Override
   public Merchant merchant() {
     return clients().merchant();
-  }
-
-  @Override
-  public Optional<String> fallbackOpenid(UUID studentId) {
-    return settings.sandbox() ? Optional.of(Payers.sandboxOpenid(studentId)) : Optional.empty();
   }
 
   @Override
@@ -202,7 +172,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
         description.length() > 127 ? description.substring(0, 127) : description);
     request.setOutTradeNo(order.outTradeNo());
     request.setTimeExpire(rfc3339(expiresAt));
-    request.setNotifyUrl(c.notifyUrl().get());
+    request.setNotifyUrl(c.notifyUrl());
     Amount amount = new Amount();
     amount.setTotal(Math.toIntExact(order.amountFen()));
     amount.setCurrency("CNY");
@@ -271,7 +241,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     request.setOutTradeNo(order.outTradeNo());
     request.setOutRefundNo(order.refundNo());
     request.setReason(reason);
-    request.setNotifyUrl(c.refundNotifyUrl().get());
+    request.setNotifyUrl(c.refundNotifyUrl());
     AmountReq amount = new AmountReq();
     amount.setRefund(order.amountFen());
     amount.setTotal(order.amountFen());

@@ -2,27 +2,19 @@ package org.gradphoto.payment.application.port.out;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
 import org.gradphoto.payment.application.port.in.StudentPaymentUseCase.PaymentRequest;
 import org.gradphoto.payment.domain.Order;
 
 /**
- * WeChat Pay API v3 for JSAPI (mini-program) payments: the real service or the sandbox, chosen by
- * configuration. Calls that reach WeChat Pay fail with {@link GatewayUnavailable} when it cannot be
- * reached or answers with an error.
+ * WeChat Pay API v3 for JSAPI (mini-program) payments (WeChat Pay itself, or the local WeChat in
+ * local runs and tests: the same code with another host). Calls that reach WeChat Pay fail with
+ * {@link GatewayUnavailable} when it cannot be reached or answers with an error.
  */
 public interface WechatPayGateway {
 
   /** The merchant and app this service is configured for; notifications must name them. */
   Merchant merchant();
-
-  /**
-   * The payer's openid when the student token carries none: the sandbox derives one from the
-   * student id; the real gateway has none to offer.
-   */
-  Optional<String> fallbackOpenid(UUID studentId);
 
   /** Creates (or repeats) the prepay order and signs the parameters for wx.requestPayment. */
   Uni<PaymentRequest> prepay(Order order, String openid, String description, Instant expiresAt);

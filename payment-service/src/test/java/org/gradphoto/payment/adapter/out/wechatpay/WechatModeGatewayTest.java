@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.NotificationRefused;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.Trade;
@@ -30,10 +29,9 @@ class WechatModeGatewayTest {
   @Test
   void the_gateway_is_built_from_merchant_settings_and_verifies_a_genuine_notification()
       throws Exception {
-    SdkWechatPayGateway gateway = new SdkWechatPayGateway(settings(true), null, null);
+    SdkWechatPayGateway gateway = new SdkWechatPayGateway(settings(true));
     assertEquals("1230000109", gateway.merchant().merchantId());
     assertEquals("wxd678efh567hg6787", gateway.merchant().appId());
-    assertTrue(gateway.fallbackOpenid(UUID.randomUUID()).isEmpty(), "no made-up payer");
 
     String plain =
         "{\"mchid\":\"1230000109\",\"appid\":\"wxd678efh567hg6787\",\"out_trade_no\":\"abc\","
@@ -80,7 +78,7 @@ class WechatModeGatewayTest {
 
   @Test
   void a_missing_merchant_setting_stops_the_gateway_and_is_named() {
-    SdkWechatPayGateway gateway = new SdkWechatPayGateway(settings(false), null, null);
+    SdkWechatPayGateway gateway = new SdkWechatPayGateway(settings(false));
     IllegalStateException e = assertThrows(IllegalStateException.class, gateway::merchant);
     assertTrue(e.getMessage().contains("notify-url"), e.getMessage());
   }
@@ -90,8 +88,18 @@ class WechatModeGatewayTest {
     String publicPem = pem("PUBLIC KEY", platform.getPublic().getEncoded());
     return new WechatPaySettings() {
       @Override
-      public String mode() {
-        return "wechat";
+      public Optional<String> apiHost() {
+        return Optional.empty();
+      }
+
+      @Override
+      public int connectTimeoutMs() {
+        return 2000;
+      }
+
+      @Override
+      public int readTimeoutMs() {
+        return 5000;
       }
 
       @Override
