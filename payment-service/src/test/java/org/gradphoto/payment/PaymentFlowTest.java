@@ -436,6 +436,122 @@ class PaymentFlowTest {
     given().auth().oauth2(owner.token).get("/operator/orders").then().statusCode(403);
   }
 
+  /** Pays an order and waits until payment knows it is paid. */
+  private static PaymentFixture paidStudent(long priceFen) {
+    PaymentFixture s =
+        new PaymentFixture().granted(priceFen, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    s.orderPaidFor();
+    s.confirms().then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+    return s;
+  }
+
+  private static Response refund(UUID orderId) {
+    return given()
+        .auth()
+        .oauth2(PaymentFixture.operatorToken())
+        .contentType("application/json")
+        .body(Map.of("reason", "学校申请退费"))
+        .post("/operator/orders/{id}/refund", orderId);
+  }
+
+  private static UUID orderIdOf(PaymentFixture s) {
+    return UUID.fromString(s.viewOrder().path("orderId"));
+  }
+
+  @Test
+  void a_wechat_pay_that_times_out_answers_a_clear_problem_and_the_next_try_pays_the_same_order() {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    LocalWeChatControl.misbehave("/v3/pay/transactions/jsapi", "timeout", 6000, 1);
+    s.pay()
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("code", equalTo("PAYMENT_UNAVAILABLE"))
+        .body("detail", equalTo("微信服务暂时不可用，请稍后再试"));
+    UUID first = UUID.fromString(s.viewOrder().path("orderId"));
+    assertEquals("CREATED", s.orderState(), "an unpaid order, nothing else");
+    UUID second = s.orderPaidFor();
+    assertEquals(first, second, "the same order is offered again");
+    s.confirms().then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+  }
+
+  @Test
+  void a_notification_that_arrives_before_the_query_agrees_pays_once_and_the_sweep_keeps_it_paid()
+      throws Throwable {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    s.orderPaidFor();
+    s.confirms(Map.of("query_lag_ms", 60_000)).then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+    // WeChat Pay's query still says NOTPAY: an overdue sweep must neither close nor unpay it.
+    VertxContextSupport.subscribeAndAwait(
+        () -> maintenance.sweep(Instant.now().plus(Duration.ofMinutes(31))));
+    assertEquals("PAID", s.orderState());
+    assertEquals(1, s.paymentEvents("PaymentConfirmed", Duration.ofSeconds(1)).size());
+  }
+
+  @Test
+  void a_refund_whose_call_timed_out_but_succeeded_ends_refunded_by_the_success_notification() {
+    PaymentFixture s = paidStudent(2500);
+    UUID orderId = orderIdOf(s);
+    // WeChat Pay does the refund but answers after the service gave up (3 s), and notifies later.
+    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "slow", 5000, 1);
+    LocalWeChatControl.scriptNextRefund(Map.of("delay_ms", 6000));
+    refund(orderId)
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("code", equalTo("REFUND_PENDING"));
+    s.viewOrder().then().body("state", equalTo("PAID"));
+    assertEquals("REFUNDED", Eventually.await(s::orderState, "REFUNDED", SETTLE));
+    assertTrue(s.paymentEventArrives("PaymentRefunded"), "PaymentRefunded is published");
+  }
+
+  @Test
+  void a_refund_whose_call_timed_out_and_whose_notification_is_lost_ends_refunded_by_the_query()
+      throws Throwable {
+    PaymentFixture s = paidStudent(2500);
+    UUID orderId = orderIdOf(s);
+    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "slow", 5000, 1);
+    LocalWeChatControl.scriptNextRefund(Map.of("notifications", 0));
+    refund(orderId).then().statusCode(503).body("code", equalTo("REFUND_PENDING"));
+    assertEquals("PAID", s.orderState());
+    VertxContextSupport.subscribeAndAwait(
+        () -> maintenance.sweep(Instant.now().plus(Duration.ofMinutes(31))));
+    assertEquals("REFUNDED", s.orderState(), "the sweep's refund query settled it");
+    assertTrue(s.paymentEventArrives("PaymentRefunded"), "PaymentRefunded is published");
+  }
+
+  @Test
+  void refund_notifications_naming_another_merchant_or_amount_are_refused() {
+    PaymentFixture s = paidStudent(2500);
+    String outTradeNo = Order.outTradeNoOf(orderIdOf(s));
+    LocalWeChatControl.scriptNextRefund(Map.of("mchid", "1230000109", "notifications", 1));
+    refund(orderIdOf(s)).then().statusCode(200).body("refundStatus", equalTo("PENDING"));
+    assertEquals(
+        List.of(204, 400),
+        Eventually.await(
+            () -> LocalWeChatControl.deliveries(outTradeNo), List.of(204, 400), SETTLE),
+        "the payment notification was taken, the refund notification refused");
+    assertEquals("PAID", s.orderState());
+
+    PaymentFixture t = paidStudent(2500);
+    String other = Order.outTradeNoOf(orderIdOf(t));
+    LocalWeChatControl.scriptNextRefund(Map.of("refund_fen", 1));
+    refund(orderIdOf(t)).then().statusCode(200);
+    assertEquals(
+        422,
+        Eventually.await(
+            () -> {
+              List<Integer> d = LocalWeChatControl.deliveries(other);
+              return d.size() < 2 ? 0 : d.get(1);
+            },
+            422,
+            SETTLE));
+    assertEquals("PAID", t.orderState());
+  }
+
   private static Response notify(Map<String, String> headers, String body) {
     return given().headers(headers).body(body).post("/wechatpay/notify");
   }

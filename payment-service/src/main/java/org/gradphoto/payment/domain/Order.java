@@ -138,8 +138,26 @@ public final class Order {
    * exact amount becomes paid; anything else changes nothing or is flagged for an operator.
    */
   public PaymentOutcome confirmPaid(String wechatTransactionId, long paidFen, Instant when) {
+    return confirmPaid(wechatTransactionId, paidFen, null, null, when);
+  }
+
+  /**
+   * The same, also judging the currency and what the payer paid ({@code payerFen}; null when not
+   * reported). The merchant offers no coupons, so the payer pays exactly the total, in CNY.
+   */
+  public PaymentOutcome confirmPaid(
+      String wechatTransactionId, long paidFen, Long payerFen, String currency, Instant when) {
     if (state == OrderState.PAID || state == OrderState.REFUNDED) {
       return PaymentOutcome.ALREADY_PAID;
+    }
+    if (currency != null && !"CNY".equals(currency)) {
+      anomaly = "AMOUNT_MISMATCH: WeChat Pay reported the currency " + currency + ", not CNY";
+      return PaymentOutcome.AMOUNT_MISMATCH;
+    }
+    if (payerFen != null && payerFen != paidFen) {
+      anomaly =
+          "AMOUNT_MISMATCH: the payer paid " + payerFen + " fen of a total of " + paidFen + " fen";
+      return PaymentOutcome.AMOUNT_MISMATCH;
     }
     if (paidFen != amountFen) {
       anomaly = "AMOUNT_MISMATCH: WeChat Pay reported " + paidFen + " fen, order is " + amountFen;
@@ -183,15 +201,24 @@ public final class Order {
     refundRequestedAt = now;
   }
 
-  /** WeChat Pay completed the refund; true the first time only. */
+  /**
+   * WeChat Pay completed the refund; true the first time only. A refund we had marked failed counts
+   * too: WeChat Pay's word on where the money is wins over our guess.
+   */
   public boolean refundSucceeded(Instant when) {
-    if (state != OrderState.PAID || refundStatus != RefundStatus.PENDING) {
+    if (state != OrderState.PAID
+        || (refundStatus != RefundStatus.PENDING && refundStatus != RefundStatus.FAILED)) {
       return false;
     }
     state = OrderState.REFUNDED;
     refundStatus = RefundStatus.SUCCEEDED;
     refundedAt = when;
     return true;
+  }
+
+  /** Whether WeChat Pay's report is about this order's one refund, of its whole amount. */
+  public boolean matchesRefund(String reportedRefundNo, long reportedFen) {
+    return refundNo().equals(reportedRefundNo) && reportedFen == amountFen;
   }
 
   public void refundFailed(String why) {

@@ -49,6 +49,32 @@ class OrderTest {
   }
 
   @Test
+  void another_currency_or_a_payer_total_short_of_the_total_is_flagged_and_leaves_it_unpaid() {
+    Order usd = open();
+    assertEquals(PaymentOutcome.AMOUNT_MISMATCH, usd.confirmPaid("4200a", 2500, 2500L, "USD", T0));
+    assertEquals(OrderState.CREATED, usd.state());
+    assertTrue(usd.anomaly().contains("USD"), usd.anomaly());
+    Order coupon = open();
+    assertEquals(PaymentOutcome.AMOUNT_MISMATCH, coupon.confirmPaid("4200a", 2500, 1L, "CNY", T0));
+    assertEquals(OrderState.CREATED, coupon.state());
+    assertEquals(PaymentOutcome.CONFIRMED, open().confirmPaid("4200a", 2500, 2500L, "CNY", T0));
+  }
+
+  @Test
+  void a_refund_thought_failed_is_refunded_when_wechat_pay_says_it_succeeded() {
+    Order order = open();
+    order.confirmPaid("4200a", 2500, T0);
+    order.requestRefund("学校申请退费", "op1", T0.plusSeconds(60));
+    order.refundFailed("SYSTEM_ERROR");
+    assertTrue(order.refundSucceeded(T0.plusSeconds(90)));
+    assertEquals(OrderState.REFUNDED, order.state());
+    assertFalse(order.refundSucceeded(T0.plusSeconds(95)), "once");
+    assertTrue(order.matchesRefund(order.refundNo(), 2500));
+    assertFalse(order.matchesRefund(order.refundNo(), 1));
+    assertFalse(order.matchesRefund("R-other", 2500));
+  }
+
+  @Test
   void a_closed_order_is_not_paid_by_a_late_success_but_flagged_for_a_refund() {
     Order order = open();
     assertTrue(order.close(T0.plusSeconds(60)));

@@ -92,6 +92,14 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
   }
 
   private Uni<Order> refundFailed(UUID orderId, GatewayUnavailable e) {
+    if (e.outcomeUnknown()) {
+      // No answer: the refund may have happened. It stays PENDING; the refund notification or the
+      // sweep's refund query settles it.
+      Log.warnf(
+          "refund of order %s: no answer from WeChat Pay (%s), left pending",
+          orderId, e.errorCode());
+      return Uni.createFrom().failure(Problems.refundPending());
+    }
     Log.warnf("refund of order %s failed at WeChat Pay: %s", orderId, e.errorCode());
     return unitOfWork
         .inTransaction(

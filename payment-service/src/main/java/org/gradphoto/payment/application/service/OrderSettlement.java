@@ -54,6 +54,8 @@ class OrderSettlement {
                   order.confirmPaid(
                       trade.transactionId(),
                       trade.totalFen(),
+                      trade.payerTotalFen(),
+                      trade.currency(),
                       trade.successTime() == null ? Instant.now() : trade.successTime());
               Uni<Void> effect =
                   switch (outcome) {
@@ -130,6 +132,10 @@ class OrderSettlement {
     return onLockedOrder(
         orderId,
         order -> {
+          if (!order.matchesRefund(refund.refundNo(), refund.refundFen())) {
+            // Another refund number or amount than ours: nothing changes (the caller refuses it).
+            return Uni.createFrom().item(order);
+          }
           if ("SUCCESS".equals(refund.status())) {
             Instant at = refund.at() == null ? Instant.now() : refund.at();
             return order.refundSucceeded(at)

@@ -62,6 +62,10 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
   @Override
   public Uni<Void> refundNotified(RawNotification notification) {
     Refund refund = verified("refund", () -> gateway.parseRefundNotification(notification));
+    if (!gateway.merchant().merchantId().equals(refund.merchantId())) {
+      Log.warnf("refund notification refused: it names another merchant");
+      throw ProblemException.badRequest("MERCHANT_MISMATCH", "notification for another merchant");
+    }
     UUID orderId = orderIdOf(refund.outTradeNo());
     return settlement
         .applyRefund(orderId, refund)
@@ -70,6 +74,12 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
               if (order == null) {
                 Log.warnf("refund notification for an unknown order %s", orderId);
                 throw unknownOrder();
+              }
+              if (!order.matchesRefund(refund.refundNo(), refund.refundFen())) {
+                Log.warnf(
+                    "refund notification for order %s refused: refund number or amount", orderId);
+                throw ProblemException.unprocessable(
+                    "REFUND_MISMATCH", "refund number or amount differs from the order's refund");
               }
             })
         .replaceWithVoid();

@@ -16,7 +16,12 @@ final class Problems {
 
   static ProblemException paymentUnavailable() {
     return new ProblemException(
-        503, "PAYMENT_UNAVAILABLE", "Service unavailable", "微信支付暂时不可用，请稍后再试");
+        503, "PAYMENT_UNAVAILABLE", "Service unavailable", "微信服务暂时不可用，请稍后再试");
+  }
+
+  static ProblemException refundPending() {
+    return new ProblemException(
+        503, "REFUND_PENDING", "Service unavailable", "微信服务暂时没有答复：退款已提交，结果以微信支付的通知或查询为准，请稍后刷新");
   }
 
   static ProblemException openidMissing() {

@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -208,7 +209,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
             return trade(c.jsapi().queryOrderByOutTradeNo(request));
           } catch (ServiceException e) {
             if ("ORDER_NOT_EXIST".equals(e.getErrorCode()) || e.getHttpStatusCode() == 404) {
-              return new Trade(null, null, outTradeNo, null, "NOT_FOUND", 0, null);
+              return new Trade(null, null, outTradeNo, null, "NOT_FOUND", 0, null, null, null);
             }
             throw unavailable(e);
           } catch (WechatPayException e) {
@@ -267,12 +268,15 @@ class SdkWechatPayGateway implements WechatPayGateway {
   @Override
   public Refund parseRefundNotification(RawNotification notification) {
     RefundNotification n = parse(notification, RefundNotification.class);
+    // The SDK's model has no mchid: it is read from the same verified, decrypted resource.
+    Map<?, ?> raw = parse(notification, Map.class);
     return new Refund(
         n.getOutTradeNo(),
         n.getOutRefundNo(),
         n.getRefundStatus() == null ? null : n.getRefundStatus().name(),
         n.getAmount() == null || n.getAmount().getRefund() == null ? 0 : n.getAmount().getRefund(),
-        instant(n.getSuccessTime()));
+        instant(n.getSuccessTime()),
+        raw.get("mchid") == null ? null : raw.get("mchid").toString());
   }
 
   /**
@@ -317,7 +321,11 @@ class SdkWechatPayGateway implements WechatPayGateway {
         t.getTransactionId(),
         t.getTradeState() == null ? "UNKNOWN" : t.getTradeState().name(),
         t.getAmount() == null || t.getAmount().getTotal() == null ? 0 : t.getAmount().getTotal(),
-        instant(t.getSuccessTime()));
+        instant(t.getSuccessTime()),
+        t.getAmount() == null ? null : t.getAmount().getCurrency(),
+        t.getAmount() == null || t.getAmount().getPayerTotal() == null
+            ? null
+            : t.getAmount().getPayerTotal().longValue());
   }
 
   private static Refund refund(com.wechat.pay.java.service.refund.model.Refund r) {
@@ -326,7 +334,8 @@ class SdkWechatPayGateway implements WechatPayGateway {
         r.getOutRefundNo(),
         r.getStatus() == null ? null : r.getStatus().name(),
         r.getAmount() == null || r.getAmount().getRefund() == null ? 0 : r.getAmount().getRefund(),
-        instant(r.getSuccessTime()));
+        instant(r.getSuccessTime()),
+        null);
   }
 
   private static <T> T guarded(Supplier<T> call) {
@@ -337,14 +346,18 @@ class SdkWechatPayGateway implements WechatPayGateway {
     }
   }
 
+  /** A 4xx is WeChat Pay's refusal; anything else (5xx, timeout, no connection) may have worked. */
   private static GatewayUnavailable unavailable(WechatPayException e) {
     if (e instanceof ServiceException s) {
       return new GatewayUnavailable(
           s.getErrorCode() == null ? "HTTP_" + s.getHttpStatusCode() : s.getErrorCode(),
-          "WeChat Pay answered HTTP " + s.getHttpStatusCode() + " " + s.getErrorCode());
+          "WeChat Pay answered HTTP " + s.getHttpStatusCode() + " " + s.getErrorCode(),
+          s.getHttpStatusCode() >= 500);
     }
     return new GatewayUnavailable(
-        e.getClass().getSimpleName(), "WeChat Pay call failed: " + e.getClass().getSimpleName());
+        e.getClass().getSimpleName(),
+        "WeChat Pay call failed: " + e.getClass().getSimpleName(),
+        true);
   }
 
   private static Instant instant(String rfc3339) {

@@ -35,7 +35,11 @@ public interface WechatPayGateway {
 
   record Merchant(String merchantId, String appId) {}
 
-  /** A payment as WeChat Pay reports it. {@code state}: SUCCESS, NOTPAY, CLOSED, … NOT_FOUND. */
+  /**
+   * A payment as WeChat Pay reports it. {@code state}: SUCCESS, NOTPAY, CLOSED, … NOT_FOUND. {@code
+   * currency} and {@code payerTotalFen} (what the payer paid) are null when WeChat Pay leaves them
+   * out (unpaid orders).
+   */
   record Trade(
       String merchantId,
       String appId,
@@ -43,14 +47,26 @@ public interface WechatPayGateway {
       String transactionId,
       String state,
       long totalFen,
-      Instant successTime) {
+      Instant successTime,
+      String currency,
+      Long payerTotalFen) {
     public boolean succeeded() {
       return "SUCCESS".equals(state);
     }
   }
 
-  /** A refund as WeChat Pay reports it. {@code status}: SUCCESS, PROCESSING, CLOSED, ABNORMAL. */
-  record Refund(String outTradeNo, String refundNo, String status, long refundFen, Instant at) {}
+  /**
+   * A refund as WeChat Pay reports it. {@code status}: SUCCESS, PROCESSING, CLOSED, ABNORMAL.
+   * {@code merchantId}: the merchant a refund notification names (the refund query names none:
+   * null).
+   */
+  record Refund(
+      String outTradeNo,
+      String refundNo,
+      String status,
+      long refundFen,
+      Instant at,
+      String merchantId) {}
 
   /** A notification that failed verification or decryption: forged, tampered or replayed. */
   final class NotificationRefused extends RuntimeException {
@@ -59,17 +75,31 @@ public interface WechatPayGateway {
     }
   }
 
-  /** WeChat Pay could not be reached or refused the call; the message is safe to log. */
+  /**
+   * WeChat Pay could not be reached or refused the call; the message is safe to log. {@code
+   * outcomeUnknown}: no answer (timeout, connection lost, 5xx), so the call may have taken effect
+   * at WeChat Pay; a refusal (4xx) did not.
+   */
   final class GatewayUnavailable extends RuntimeException {
     private final String errorCode;
+    private final boolean outcomeUnknown;
 
     public GatewayUnavailable(String errorCode, String message) {
+      this(errorCode, message, false);
+    }
+
+    public GatewayUnavailable(String errorCode, String message, boolean outcomeUnknown) {
       super(message);
       this.errorCode = errorCode;
+      this.outcomeUnknown = outcomeUnknown;
     }
 
     public String errorCode() {
       return errorCode;
+    }
+
+    public boolean outcomeUnknown() {
+      return outcomeUnknown;
     }
   }
 }
