@@ -585,7 +585,7 @@ async function main() {
       await uploadAndPreview(j, 'pay-after-review', phone)
       await submit(j, 'pay-after-review', phone)
       await reviewerDecides(j, 'pay-after-review', state, 'PASS')
-      await j.step('pay-after-review', '审核通过 → 立即支付 (sandbox)', phone.page, async () => {
+      await j.step('pay-after-review', '审核通过 → 立即支付 (H5: the local WeChat confirms)', phone.page, async () => {
         await eventually('立即支付 after the review passed', async () => {
           await phone.tap('刷新状态')
           await phone.page.waitForTimeout(800)
