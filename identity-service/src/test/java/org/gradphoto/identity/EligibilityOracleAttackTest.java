@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.gradphoto.identity.Fixtures.Student;
+import org.gradphoto.testsupport.LocalWeChatControl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -216,7 +217,14 @@ class EligibilityOracleAttackTest {
         .contentType(ContentType.JSON)
         .body(
             Map.of(
-                "name", "丁", "idType", "RESIDENT_ID", "idNumber", id, "phoneCode", "13900000000"))
+                "name",
+                "丁",
+                "idType",
+                "RESIDENT_ID",
+                "idNumber",
+                id,
+                "phoneCode",
+                LocalWeChatControl.phoneCode("13900000000")))
         .post("/eligibility/matches")
         .then()
         .statusCode(404)

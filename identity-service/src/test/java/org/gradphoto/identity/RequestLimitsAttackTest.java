@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gradphoto.testsupport.LocalWeChatControl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +49,11 @@ class RequestLimitsAttackTest {
   @Test
   void a_login_body_without_a_length_stops_being_read_at_the_routes_limit() throws Exception {
     assertEquals(413, chunkedLogin("{\"code\":\"" + "x".repeat(100_000) + "\"}").statusCode());
-    HttpResponse<String> small = chunkedLogin("{\"code\":\"chunked-" + System.nanoTime() + "\"}");
+    HttpResponse<String> small =
+        chunkedLogin(
+            "{\"code\":\""
+                + LocalWeChatControl.loginCode("o-chunked-" + System.nanoTime())
+                + "\"}");
     assertEquals(200, small.statusCode(), small.body());
     assertTrue(small.body().contains("accessToken"), small.body());
   }
