@@ -89,7 +89,8 @@ class RevokedBindingAttackTest {
   }
 
   private static String token(UUID student) {
-    return StudentTokens.forStudent(student);
+    // Every student token identity issues carries the openid WeChat gave at login.
+    return StudentTokens.forStudent(student, "o-" + student);
   }
 
   private static EligibilityGranted granted(UUID collection, UUID student, UUID batch, UUID entry) {
