@@ -2,7 +2,7 @@
 // Issue #18: the staff console's whole journey in headless Chromium against the local platform,
 // at 1366×768 (an office screen). A school admin signs in, creates a batch with the form, uploads a
 // roster with two bad lines and sees them reported, fixes the file and uploads it again, watches a
-// student (driven through the services' student APIs: login, eligibility, payment in the sandbox,
+// student (driven through the services' student APIs: login and payment in the local WeChat, eligibility,
 // upload, submit, retake) move through the progress states, exports the progress as XLSX, builds
 // and downloads the package. A reviewer rejects, then passes. An operator refunds the order and
 // unbinds the entry with a reason; the read-only school account (schoolviewer) downloads the
@@ -38,21 +38,14 @@ async function api(method, path, { token, json, form, expect = [200, 201, 202, 2
   if (!expect.includes(res.status)) throw new Error(`${method} ${path} → ${res.status} ${String(text).slice(0, 300)}`)
   return data
 }
-// The student's WeChat: on a platform with the local WeChat (issue #15's production mode) the
-// gateway's /api/local-wechat/ gives the wx.login code and plays wx.requestPayment; on one with the
-// identity and payment sandboxes any code logs in and /sandbox/orders/{id}/succeed pays.
+// The student's WeChat is the platform's local WeChat (issue #15: the services run their
+// production WeChat adapters against it): the gateway's /api/local-wechat/ gives the wx.login code
+// and plays wx.requestPayment (it checks the merchant's paySign; its signed notification pays).
 async function localWechat(path, body) {
-  const res = await fetch(`${GATEWAY}/api/local-wechat/${path}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
-  })
-  const json = (res.headers.get('content-type') ?? '').includes('json')
-  if (res.ok && json) return res.json()
-  if (res.status === 404 || res.status === 405 || !json) return null // no local WeChat here
-  throw new Error(`POST /api/local-wechat/${path} → ${res.status} ${(await res.text()).slice(0, 200)}`)
+  return api('POST', `/api/local-wechat/${path}`, { json: body })
 }
 async function studentLogsIn() {
-  const openid = `console-e2e-${RUN}`
-  const code = (await localWechat('login-codes', { openid }))?.code ?? openid
+  const { code } = await localWechat('login-codes', { openid: `console-e2e-${RUN}` })
   return (await api('POST', '/api/identity/auth/wechat-login', { json: { code } })).accessToken
 }
 // Payment and capture learn of a new collection from identity's event a moment after eligibility
@@ -72,8 +65,7 @@ async function onceKnown(call) {
 async function studentPays(token, collectionId) {
   const pay = await onceKnown(() => api('POST', `/api/payment/collections/${collectionId}/order/pay`, { token }))
   const { appId, timeStamp, nonceStr, signType, paySign } = pay
-  const paid = await localWechat('request-payment', { appId, timeStamp, nonceStr, package: pay.package, signType, paySign, action: 'confirm' })
-  if (!paid) await api('POST', `/api/payment/sandbox/orders/${pay.orderId}/succeed`, { token })
+  await localWechat('request-payment', { appId, timeStamp, nonceStr, package: pay.package, signType, paySign, action: 'confirm' })
   return pay
 }
 async function studentUploadsAndSubmits(token, collectionId) {

@@ -45,8 +45,8 @@ import java.util.stream.Stream;
  * Issue #17's load test: students walk the whole journey through the gateway — WeChat login,
  * eligibility, payment confirmed in WeChat, a 12 MP upload answered with its preview, the
  * preview, submit — while a reviewer passes what comes in; then each student downloads the
- * standard photo. Nothing is stubbed: on a platform with the local WeChat (production mode) the
- * WeChat steps go to it, as a phone's WeChat would; on one with the sandboxes, to those.
+ * standard photo. Nothing is stubbed: the services run their production WeChat adapters against the
+ * platform's local WeChat, and the WeChat steps go to it, as a phone's WeChat would.
  *
  * <p>Students arrive evenly ({@code -Djourneys=1000 -Dminutes=10}). A journey waits where a real
  * client waits — for a service to learn of a collection or a payment by its event (404/402), for
@@ -73,7 +73,6 @@ public class StudentJourneySimulation extends Simulation {
           "delivery: standard photo file");
 
   private final LoadSettings settings = LoadSettings.fromSystemProperties();
-  private final boolean localWechat = probeLocalWechat(settings);
   private final LoadBatch batch =
       LoadBatch.create(settings, StaffSignIn.accessToken(settings, "schooladmin", "schooladmin"));
   private final ReviewerToken reviewer = new ReviewerToken(settings);
@@ -141,7 +140,7 @@ public class StudentJourneySimulation extends Simulation {
         settings.journeys(),
         settings.arrivals(),
         settings.gateway(),
-        localWechat ? "local WeChat: production adapters" : "sandboxes",
+        requireLocalWechat(settings),
         batch.id(),
         batch.run(),
         LoadSampler.loadAverage());
@@ -160,14 +159,12 @@ public class StudentJourneySimulation extends Simulation {
 
   private ChainBuilder login() {
     ChainBuilder code =
-        localWechat
-            ? exec(
-                http("wechat: login code")
-                    .post("/api/local-wechat/login-codes")
-                    .body(StringBody("{\"openid\":\"#{openid}\"}"))
-                    .asJson()
-                    .check(jsonPath("$.code").saveAs("code")))
-            : exec(session -> session.set("code", session.getString("openid")));
+        exec(
+            http("wechat: login code")
+                .post("/api/local-wechat/login-codes")
+                .body(StringBody("{\"openid\":\"#{openid}\"}"))
+                .asJson()
+                .check(jsonPath("$.code").saveAs("code")));
     return code.exec(
         http("identity: WeChat login")
             .post("/api/identity/auth/wechat-login")
@@ -200,18 +197,12 @@ public class StudentJourneySimulation extends Simulation {
                     .then(bodyString().saveAs("prepay"), jsonPath("$.orderId").saveAs("orderId")),
             404);
     ChainBuilder confirm =
-        localWechat
-            ? exec(
-                http("wechat: confirm payment")
-                    .post("/api/local-wechat/request-payment")
-                    .body(StringBody(StudentJourneySimulation::confirmation))
-                    .asJson()
-                    .check(status().in(200, 201, 204)))
-            : exec(
-                http("payment sandbox: succeed")
-                    .post("/api/payment/sandbox/orders/#{orderId}/succeed")
-                    .header("Authorization", "Bearer #{token}")
-                    .check(status().in(200, 201, 204)));
+        exec(
+            http("wechat: confirm payment")
+                .post("/api/local-wechat/request-payment")
+                .body(StringBody(StudentJourneySimulation::confirmation))
+                .asJson()
+                .check(status().in(200, 201, 204)));
     return prepay.exec(confirm);
   }
 
@@ -357,8 +348,11 @@ public class StudentJourneySimulation extends Simulation {
     }
   }
 
-  /** Whether the gateway has the local WeChat (production adapters) or the sandboxes. */
-  private static boolean probeLocalWechat(LoadSettings s) {
+  /**
+   * The platform's local WeChat, through the gateway; without it no student can log in or pay
+   * (there are no sandboxes), so the run stops before it starts.
+   */
+  private static String requireLocalWechat(LoadSettings s) {
     try {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
@@ -368,8 +362,16 @@ public class StudentJourneySimulation extends Simulation {
                       .POST(HttpRequest.BodyPublishers.ofString("{\"openid\":\"load-test-probe\"}"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() < 300
-          && r.headers().firstValue("Content-Type").orElse("").contains("json");
+      if (r.statusCode() >= 300
+          || !r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+        throw new IllegalStateException(
+            "the gateway "
+                + s.gateway()
+                + " has no local WeChat (/api/local-wechat/login-codes answered "
+                + r.statusCode()
+                + "): start the platform with deploy/local/up");
+      }
+      return "local WeChat: production adapters";
     } catch (IOException e) {
       throw new UncheckedIOException("the gateway " + s.gateway() + " does not answer", e);
     } catch (InterruptedException e) {
