@@ -30,42 +30,31 @@ final class ApiStudent {
   final String openid;
   final String name;
   final String idNumber;
-  private final boolean localWechat;
   private String token;
   String collectionId;
   String attemptId;
   private final String uploadKey = UUID.randomUUID().toString();
 
-  ApiStudent(String openid, String name, String idNumber, boolean localWechat) {
+  ApiStudent(String openid, String name, String idNumber) {
     this.openid = openid;
     this.name = name;
     this.idNumber = idNumber;
-    this.localWechat = localWechat;
-  }
-
-  /** Whether the gateway has the local WeChat (production adapters) or the sandbox adapters. */
-  static boolean localWechat() {
-    Answer a =
-        send(json("POST", "/api/local-wechat/login-codes", null, "{\"openid\":\"e2e-probe\"}"));
-    return a.status() < 300 && a.body().trim().startsWith("{");
   }
 
   void logIn() {
     String code =
-        localWechat
-            ? until(
-                    () ->
-                        json(
-                            "POST",
-                            "/api/local-wechat/login-codes",
-                            null,
-                            "{\"openid\":\"" + openid + "\"}"),
-                    200,
-                    201)
-                .json()
-                .path("code")
-                .asText()
-            : openid;
+        until(
+                () ->
+                    json(
+                        "POST",
+                        "/api/local-wechat/login-codes",
+                        null,
+                        "{\"openid\":\"" + openid + "\"}"),
+                200,
+                201)
+            .json()
+            .path("code")
+            .asText();
     token =
         until(
                 () ->
@@ -106,25 +95,17 @@ final class ApiStudent {
                 200,
                 201)
             .json();
-    if (localWechat) {
-      ObjectNode answer = Platform.JSON.createObjectNode();
-      for (String k : List.of("appId", "timeStamp", "nonceStr", "package", "signType", "paySign")) {
-        answer.set(k, prepay.get(k));
-      }
-      answer.put("action", "confirm");
-      until(
-          () -> json("POST", "/api/local-wechat/request-payment", null, answer.toString()),
-          200,
-          201,
-          204);
-    } else {
-      String orderId = prepay.path("orderId").asText();
-      until(
-          () -> json("POST", "/api/payment/sandbox/orders/" + orderId + "/succeed", token, ""),
-          200,
-          201,
-          204);
+    ObjectNode answer = Platform.JSON.createObjectNode();
+    for (String k : List.of("appId", "timeStamp", "nonceStr", "package", "signType", "paySign")) {
+      answer.set(k, prepay.get(k));
     }
+    answer.put("action", "confirm");
+    until(
+        () -> json("POST", "/api/local-wechat/request-payment", null, answer.toString()),
+        200,
+        201,
+        204);
+
     // As the app does after paying: the capture page opens once capture has heard of the payment.
     until(
         () -> json("GET", "/api/capture/collections/" + collectionId, token, null),

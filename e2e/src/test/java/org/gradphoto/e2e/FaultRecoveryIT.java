@@ -61,15 +61,11 @@ class FaultRecoveryIT {
     Instant began = Instant.now();
     String admin = Platform.staffToken("schooladmin", "schooladmin");
     String run = Long.toString(System.currentTimeMillis() % 46_656_000L, 36).toUpperCase();
-    boolean localWechat = ApiStudent.localWechat();
     List<ApiStudent> students = new ArrayList<>();
     for (int i = 0; i < STUDENTS; i++) {
       students.add(
           new ApiStudent(
-              "fault-" + run + "-" + i,
-              "故障" + "甲乙丙丁戊己".charAt(i),
-              residentId(i, run.hashCode()),
-              localWechat));
+              "fault-" + run + "-" + i, "故障" + "甲乙丙丁戊己".charAt(i), residentId(i, run.hashCode())));
     }
     String batchId = createBatch(admin, run, students);
     byte[] portrait =
