@@ -140,6 +140,22 @@ public final class MiniProgram {
     return Answer.json(200, answer.toString());
   }
 
+  /**
+   * WeChat's limits on a template field's value, by the type its key starts with: phrase at most
+   * five Chinese characters and nothing else, thing at most 20 characters, time a 24-hour time
+   * (optionally after a date). Other types are accepted as they come.
+   */
+  static boolean fits(String key, String value) {
+    String type = key.replaceAll("\\d+$", "");
+    return switch (type) {
+      case "phrase" -> value.matches("\\p{IsHan}{1,5}");
+      case "thing" -> !value.isEmpty() && value.codePointCount(0, value.length()) <= 20;
+      case "time" ->
+          value.matches("(\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日? )?\\d{1,2}:\\d{2}(:\\d{2})?");
+      default -> true;
+    };
+  }
+
   private Answer subscribe(Map<String, String> q, JsonNode req) {
     Answer denied = checkToken(q);
     if (denied != null) {
@@ -156,6 +172,11 @@ public final class MiniProgram {
     req.path("data")
         .fields()
         .forEachRemaining(e -> data.put(e.getKey(), e.getValue().path("value").asText()));
+    for (Map.Entry<String, String> field : data.entrySet()) {
+      if (!fits(field.getKey(), field.getValue())) {
+        return wx(47003, "argument invalid! data." + field.getKey() + ".value invalid");
+      }
+    }
     inbox.add(
         new Message(
             touser,

@@ -138,6 +138,25 @@ class LocalWeChatTest {
     assertEquals(1, inbox.size());
     assertEquals("pages/collection/index?id=42", inbox.get(0).page());
     assertEquals("审核通过", inbox.get(0).data().get("phrase1"));
+
+    // WeChat refuses a value its field type does not allow (phrase: ≤ 5 Chinese characters).
+    WxErrorException tooLong =
+        assertThrows(
+            WxErrorException.class,
+            () ->
+                service
+                    .getMsgService()
+                    .sendSubscribeMsg(
+                        new WxMaSubscribeMessage()
+                            .setToUser("o-inbox-user")
+                            .setTemplateId("tpl-1")
+                            .setData(
+                                List.of(
+                                    new WxMaSubscribeMessage.MsgData("phrase1", "初审失败，请重拍"),
+                                    new WxMaSubscribeMessage.MsgData(
+                                        "time2", "2026-12-07 20:45")))));
+    assertEquals(47003, tooLong.getError().getErrorCode());
+    assertEquals(1, wechat.miniProgram().inbox("o-inbox-user").size());
   }
 
   private record Pay(

@@ -4,19 +4,24 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** WeChat subscription messages (订阅消息) for review results. */
+/**
+ * WeChat subscription messages (订阅消息) for review results, always sent through WxJava: there is no
+ * sandbox. Tests and the local platform point {@link #apiHost()} at the local WeChat.
+ */
 @ConfigMapping(prefix = "gradphoto.wechat")
 public interface WechatConfig {
-  /** {@code sandbox} records messages without sending (local runs, tests); {@code live} sends. */
-  @WithDefault("sandbox")
-  String mode();
+  String appId();
 
-  Optional<String> appId();
-
-  Optional<String> appSecret();
+  String appSecret();
 
   /** The review-result template chosen in the mini-program's admin console. */
-  Optional<String> reviewTemplateId();
+  String reviewTemplateId();
+
+  /**
+   * WeChat's API host ({@code https://api.weixin.qq.com} when absent); the local WeChat's address
+   * in tests and on the local platform. Only the host changes: paths and answers are WeChat's.
+   */
+  Optional<String> apiHost();
 
   /** {@code formal}, {@code trial} or {@code developer}. */
   @WithDefault("formal")

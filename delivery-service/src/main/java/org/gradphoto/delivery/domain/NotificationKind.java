@@ -2,8 +2,10 @@ package org.gradphoto.delivery.domain;
 
 /** Which review result a notification tells the student. */
 public enum NotificationKind {
-  REVIEW_PASSED("照片初审通过", "正在进行信息比对，请留意采集状态"),
-  REVIEW_REJECTED("初审失败，请重拍", "请查看原因后重新拍摄");
+  // The result fills the template's phrase field (WeChat: at most 5 Chinese characters, nothing
+  // else), the remark its thing field (at most 20 characters); WeChat refuses longer values.
+  REVIEW_PASSED("初审通过", "正在进行信息比对，请留意采集状态"),
+  REVIEW_REJECTED("需要重拍", "请查看原因后重新拍摄");
 
   private final String result;
   private final String remark;
@@ -13,7 +15,7 @@ public enum NotificationKind {
     this.remark = remark;
   }
 
-  /** The result sentence shown in the subscription message. */
+  /** The result shown in the subscription message (a phrase: ≤ 5 Chinese characters). */
   public String result() {
     return result;
   }

@@ -16,8 +16,16 @@ public class ConsentEntity extends PanacheEntityBase {
   @Column(name = "student_id")
   public UUID studentId;
 
+  /** The student's openid sealed with delivery's key (never plain at rest). */
+  @Column(name = "open_id_sealed")
+  public String openIdSealed;
+
+  /**
+   * The plain openid of consents recorded before openids were sealed; {@link LegacyOpenIds} seals
+   * them at start and empties this column. Nothing writes it.
+   */
   @Column(name = "open_id")
-  public String openId;
+  public String legacyOpenId;
 
   public int available;
 

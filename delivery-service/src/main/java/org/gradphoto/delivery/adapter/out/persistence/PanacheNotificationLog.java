@@ -7,11 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.gradphoto.delivery.application.port.out.NotificationLog;
+import org.gradphoto.delivery.config.DeliveryKeys;
 import org.gradphoto.delivery.domain.NotificationAttempt;
 import org.gradphoto.delivery.domain.NotificationConsent;
 
+/** Consents and attempts in PostgreSQL; the consent's openid is sealed with delivery's key. */
 @ApplicationScoped
 class PanacheNotificationLog implements NotificationLog {
+  private final DeliveryKeys keys;
+
+  PanacheNotificationLog(DeliveryKeys keys) {
+    this.keys = keys;
+  }
 
   @Override
   public Uni<NotificationConsent> consentOf(UUID studentId) {
@@ -22,7 +29,12 @@ class PanacheNotificationLog implements NotificationLog {
                 e == null
                     ? NotificationConsent.none(studentId)
                     : new NotificationConsent(
-                        e.studentId, e.openId, e.available, e.accepted, e.declined, e.decidedAt));
+                        e.studentId,
+                        openIdOf(e),
+                        e.available,
+                        e.accepted,
+                        e.declined,
+                        e.decidedAt));
   }
 
   @Override
@@ -35,13 +47,22 @@ class PanacheNotificationLog implements NotificationLog {
                         existing -> {
                           ConsentEntity e = existing != null ? existing : new ConsentEntity();
                           e.studentId = c.studentId();
-                          e.openId = c.openId();
+                          e.openIdSealed =
+                              c.openId() == null ? null : keys.sealer().seal(c.openId());
+                          e.legacyOpenId = null;
                           e.available = c.available();
                           e.accepted = c.accepted();
                           e.declined = c.declined();
                           e.decidedAt = c.decidedAt();
                           return existing != null ? Uni.createFrom().voidItem() : s.persist(e);
                         }));
+  }
+
+  private String openIdOf(ConsentEntity e) {
+    if (e.openIdSealed != null) {
+      return keys.sealer().open(e.openIdSealed);
+    }
+    return e.legacyOpenId; // not sealed yet: LegacyOpenIds runs at start
   }
 
   @Override
