@@ -524,6 +524,34 @@ class PaymentFlowTest {
   }
 
   @Test
+  void a_refund_lost_on_the_way_to_wechat_pay_is_sent_again_by_the_sweep_and_ends_refunded()
+      throws Throwable {
+    PaymentFixture s = paidStudent(2500);
+    UUID orderId = orderIdOf(s);
+    // The refund call hangs past the service's 3 s and WeChat Pay never records it.
+    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "timeout", 5000, 1);
+    refund(orderId).then().statusCode(503).body("code", equalTo("REFUND_PENDING"));
+    assertEquals("PAID", s.orderState());
+    assertEquals(
+        List.of(204),
+        LocalWeChatControl.deliveries(Order.outTradeNoOf(orderId)),
+        "WeChat Pay made no refund: only the payment was notified");
+    // Its refund query answers RESOURCE_NOT_EXISTS: the sweep sends the same refund again.
+    VertxContextSupport.subscribeAndAwait(
+        () -> maintenance.sweep(Instant.now().plus(Duration.ofMinutes(31))));
+    assertEquals("REFUNDED", Eventually.await(s::orderState, "REFUNDED", SETTLE));
+    assertEquals(
+        List.of(204, 204),
+        Eventually.await(
+            () -> LocalWeChatControl.deliveries(Order.outTradeNoOf(orderId)),
+            List.of(204, 204),
+            SETTLE),
+        "one refund, notified once and taken");
+    assertTrue(s.paymentEventArrives("PaymentRefunded"), "PaymentRefunded is published");
+    assertEquals(1, s.paymentEvents("PaymentRefunded", Duration.ofSeconds(2)).size());
+  }
+
+  @Test
   void refund_notifications_naming_another_merchant_or_amount_are_refused() {
     PaymentFixture s = paidStudent(2500);
     String outTradeNo = Order.outTradeNoOf(orderIdOf(s));

@@ -77,6 +77,8 @@ class MaintainOrdersService implements MaintainOrdersUseCase {
                         order ->
                             gateway
                                 .queryRefund(order.refundNo())
+                                .chain(
+                                    r -> r.unknown() ? sendAgain(order) : Uni.createFrom().item(r))
                                 .chain(r -> settlement.applyRefund(order.id(), r))
                                 .invoke(
                                     after -> {
@@ -90,6 +92,16 @@ class MaintainOrdersService implements MaintainOrdersUseCase {
         .map(
             ignored ->
                 new SweepReport(queried.get(), confirmed.get(), closed.get(), refunded.get()));
+  }
+
+  /**
+   * A pending refund WeChat Pay has never heard of: the call that should have made it got no answer
+   * and never arrived. It is sent again with the same refund number, so if the first call arrives
+   * after all, WeChat Pay still refunds once.
+   */
+  private Uni<WechatPayGateway.Refund> sendAgain(Order order) {
+    Log.infof("refund of order %s unknown to WeChat Pay: sent again", order.id());
+    return gateway.refund(order, order.refundReason());
   }
 
   /** One order at a time; a failure is logged and the sweep goes on with the next. */

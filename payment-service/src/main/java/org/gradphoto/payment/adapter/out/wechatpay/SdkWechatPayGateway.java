@@ -257,7 +257,19 @@ class SdkWechatPayGateway implements WechatPayGateway {
     QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
     request.setOutRefundNo(refundNo);
     return ContextResume.offload(
-        () -> refund(guarded(() -> c.refunds().queryByOutRefundNo(request))));
+        () -> {
+          try {
+            return refund(c.refunds().queryByOutRefundNo(request));
+          } catch (ServiceException e) {
+            // WeChat Pay's word that it never received this refund (the call was lost on the way).
+            if ("RESOURCE_NOT_EXISTS".equals(e.getErrorCode()) || e.getHttpStatusCode() == 404) {
+              return Refund.notFound(refundNo);
+            }
+            throw unavailable(e);
+          } catch (WechatPayException e) {
+            throw unavailable(e);
+          }
+        });
   }
 
   @Override

@@ -26,6 +26,10 @@ public interface WechatPayGateway {
 
   Uni<Refund> refund(Order order, String reason);
 
+  /**
+   * The refund as WeChat Pay knows it; {@link Refund#unknown()} if it has none by that number (the
+   * refund call never reached it).
+   */
   Uni<Refund> queryRefund(String refundNo);
 
   /** Verifies the signature and decrypts; throws {@link NotificationRefused} if it can't. */
@@ -58,7 +62,7 @@ public interface WechatPayGateway {
   /**
    * A refund as WeChat Pay reports it. {@code status}: SUCCESS, PROCESSING, CLOSED, ABNORMAL.
    * {@code merchantId}: the merchant a refund notification names (the refund query names none:
-   * null).
+   * null). {@code NOT_FOUND}: WeChat Pay has no refund by that number.
    */
   record Refund(
       String outTradeNo,
@@ -66,7 +70,19 @@ public interface WechatPayGateway {
       String status,
       long refundFen,
       Instant at,
-      String merchantId) {}
+      String merchantId) {
+    static final String NOT_FOUND = "NOT_FOUND";
+
+    /** What the refund query answers when WeChat Pay never received the refund. */
+    public static Refund notFound(String refundNo) {
+      return new Refund(null, refundNo, NOT_FOUND, 0, null, null);
+    }
+
+    /** WeChat Pay has no refund by this number: asking for it again is safe and needed. */
+    public boolean unknown() {
+      return NOT_FOUND.equals(status);
+    }
+  }
 
   /** A notification that failed verification or decryption: forged, tampered or replayed. */
   final class NotificationRefused extends RuntimeException {
