@@ -37,6 +37,7 @@ function fakeApi(packages: unknown[]): Api {
     get: (async (path: string) => {
       if (path === 'identity/schools/10999/batches') return [BATCH]
       if (path === 'delivery/schools/10999/batches/b1/packages') return packages
+      if (path === 'delivery/schools/10999/batches/b1/missing-students') return []
       if (path.startsWith('identity/batches/b1/progress')) return ROSTER
       return refuse(`GET ${path}`)
     }) as Api['get'],

@@ -1,13 +1,15 @@
 // The school's package: request it, follow its build (the list refreshes while one is queued or
 // building), download a ready one; and the students the package will not have yet. A read-only
 // school account downloads and follows packages but never requests one: a package locks the
-// collections it holds as delivered (delivery refuses it the request too).
+// collections it holds as delivered (delivery refuses it the request too). The students missing
+// from the package are delivery's own list (never-started roster lines included), the one its
+// missing.csv is written from: one source, so the page and the package agree.
 import { App as AntApp, Button, Card, Progress, Radio, Space, Table, Tag } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { SchoolBatchPicker, useSchoolBatch } from '../components/SchoolBatchPicker'
 import { useConsole } from '../context'
 import { saveBlob } from '../lib/api'
-import type { ProgressBody } from '../lib/progress'
+import { type MissingStudent, missingCsv, missingPath } from '../lib/missing'
 import { bytes, fmtDateTime } from '../lib/format'
 import { canAdminSchools } from '../lib/session'
 
@@ -40,7 +42,7 @@ export default function PackagesPage() {
   const [pkgs, setPkgs] = useState<Pkg[]>([])
   const [naming, setNaming] = useState('ID_NUMBER')
   const [busy, setBusy] = useState(false)
-  const [missing, setMissing] = useState<number | null>(null)
+  const [missing, setMissing] = useState<MissingStudent[] | null>(null)
 
   const load = useCallback(async () => {
     if (!sel.school || !sel.batchId) return setPkgs([])
@@ -54,20 +56,26 @@ export default function PackagesPage() {
   useEffect(() => {
     void load()
   }, [load])
-  // The package's missing.csv knows only students who started; the roster knows everyone.
+  // Asked again when a package changes state: a build marks its students delivered.
+  const builtSignature = pkgs.map((p) => p.status).join()
   useEffect(() => {
-    if (!sel.batchId) return setMissing(null)
+    if (!sel.school || !sel.batchId) return setMissing(null)
+    let stale = false
     api
-      .get<ProgressBody>(`identity/batches/${sel.batchId}/progress?state=MISSING&size=1`)
-      .then((p) => setMissing(p.matching))
-      .catch(() => setMissing(null))
-  }, [api, sel.batchId, pkgs.length])
-  const exportMissing = async () => {
-    try {
-      saveBlob(await api.blob(`identity/batches/${sel.batchId}/progress.xlsx?state=MISSING`), `未完成名单-${sel.batch?.name ?? ''}.xlsx`)
-    } catch (e) {
-      message.error((e as Error).message)
+      .get<MissingStudent[]>(missingPath(sel.school, sel.batchId))
+      .then((m) => !stale && setMissing(m))
+      .catch((e) => {
+        if (stale) return
+        setMissing(null)
+        message.error((e as Error).message)
+      })
+    return () => {
+      stale = true
     }
+  }, [api, sel.school, sel.batchId, builtSignature, message])
+  const exportMissing = () => {
+    if (!missing) return
+    saveBlob(new Blob([missingCsv(missing)], { type: 'text/csv;charset=utf-8' }), `未完成名单-${sel.batch?.name ?? ''}.csv`)
   }
   const pending = pkgs.some((p) => p.status === 'REQUESTED' || p.status === 'BUILDING')
   useEffect(() => {
@@ -123,14 +131,6 @@ export default function PackagesPage() {
         )}
         {!editor && !pending && pkgs.length === 0 && sel.batchId && <span id="no-package">本批次还没有照片包，请学校管理员生成。</span>}
       </Space>
-      {missing != null && (
-        <p id="missing-note">
-          名单中尚未完成采集的学生（含从未开始的）：<b>{missing}</b> 人{' '}
-          <Button size="small" type="link" disabled={!missing} onClick={() => void exportMissing()}>
-            导出未完成名单 XLSX
-          </Button>
-        </p>
-      )}
       <Table
         id="packages"
         size="small"
@@ -167,6 +167,31 @@ export default function PackagesPage() {
           },
         ]}
       />
+      {missing != null && (
+        <>
+          <p id="missing-note" style={{ marginTop: 16 }}>
+            尚未完成采集的学生（含从未开始的；生成照片包时即写入包中的未完成名单）：<b id="missing-count">{missing.length}</b> 人{' '}
+            <Button id="b-export-missing" size="small" type="link" disabled={!missing.length} onClick={exportMissing}>
+              导出未完成名单 CSV
+            </Button>
+          </p>
+          {missing.length > 0 && (
+            <Table
+              id="missing"
+              size="small"
+              rowKey={(m) => m.collectionId ?? `roster-${m.studentNumber}`}
+              dataSource={missing}
+              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+              columns={[
+                { title: '学号', dataIndex: 'studentNumber' },
+                { title: '姓名', dataIndex: 'studentName' },
+                { title: '证件号码', dataIndex: 'idNumberMasked' },
+                { title: '状态', dataIndex: 'statusLabel', render: (l: string, m) => <Tag data-status={m.status}>{l}</Tag> },
+              ]}
+            />
+          )}
+        </>
+      )}
     </Card>
   )
 }
