@@ -133,6 +133,13 @@ async function pick(page, selectId, text) {
   await page.click(`#${selectId}`, { force: true })
   await page.locator(`.ant-select-item-option[title*="${text}"], .ant-select-item-option:has-text("${text}")`).first().click({ timeout: 15000 })
 }
+/** The signed-in console's own access token (oidc-client-ts keeps the user in sessionStorage). */
+async function consoleToken(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))
+    return key ? JSON.parse(sessionStorage.getItem(key)).access_token : null
+  })
+}
 async function progressCount(page, state) {
   return Number(await page.locator(`#progress-counts [data-state="${state}"] .ant-statistic-content-value`).innerText())
 }
@@ -245,6 +252,22 @@ try {
     const [download] = await Promise.all([admin.waitForEvent('download', { timeout: 30000 }), admin.locator('#packages .b-download').first().click()])
     const head = readFileSync(await download.path()).subarray(0, 2).toString('latin1')
     if (head !== 'PK') throw new Error('the package is not a ZIP')
+  })
+  await step(admin, '照片包的未完成名单 = delivery 的名单（未开始的 3 人）', async () => {
+    // One source: the page shows delivery's missing list (what missing.csv holds), not a count of
+    // its own. 钱一 is delivered; the three others never started.
+    await admin.reload()
+    await admin.locator('#missing-count').waitFor({ timeout: 20000 })
+    const count = Number(await admin.locator('#missing-count').innerText())
+    const listed = await api('GET', `/api/delivery/schools/${SCHOOL}/batches/${batchId}/missing-students`, { token: await consoleToken(admin) })
+    if (count !== 3 || listed.length !== 3) throw new Error(`the page says ${count} missing, delivery lists ${listed.length}; expected 3`)
+    const table = await admin.locator('#missing').innerText()
+    for (const s of students.slice(1)) if (!table.includes(s.number)) throw new Error(`${s.number} is not in the missing list: ${table}`)
+    if (table.includes(students[0].number)) throw new Error(`the delivered ${students[0].number} is listed as missing`)
+    if ((await admin.locator('#missing [data-status="NOT_STARTED"]').count()) !== 3) throw new Error('the three are not 未开始')
+    const [csv] = await Promise.all([admin.waitForEvent('download', { timeout: 30000 }), admin.click('#b-export-missing')])
+    const lines = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    if (lines[0] !== '学号,姓名,证件号码(脱敏),状态' || lines.length !== 4) throw new Error(`the CSV is ${JSON.stringify(lines)}`)
   })
 
   // ---------------------------------------------------------------- read-only school account
