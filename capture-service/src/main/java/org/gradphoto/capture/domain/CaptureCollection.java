@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 
 /**
  * One student's collection as capture sees it: the batch terms from {@code EligibilityGranted},
@@ -153,23 +154,23 @@ public final class CaptureCollection {
     return p.nextStep() + "原因：" + String.join("；", said) + "。";
   }
 
-  /** Throws the problem the student sees when capture (upload, adjust, submit) is not open. */
+  /** Refuses (a {@link CaptureRefusal}) when capture (upload, adjust, submit) is not open. */
   public void ensureCapturing(Instant now) {
     Phase p = phase(now, 0);
     if (p.capturing()) {
       return;
     }
-    throw switch (p) {
-      case AWAITING_PAYMENT ->
-          new ProblemException(402, "PAYMENT_REQUIRED", "Payment required", p.nextStep());
-      case NOT_ELIGIBLE -> ProblemException.conflict("NOT_ELIGIBLE", p.nextStep());
-      case WINDOW_CLOSED -> ProblemException.conflict("CAPTURE_WINDOW_CLOSED", p.nextStep());
-      case NOT_YET_OPEN -> ProblemException.conflict("CAPTURE_NOT_OPEN_YET", opensLater());
-      case UNDER_REVIEW ->
-          ProblemException.conflict("UNDER_REVIEW", "照片正在审核中，审核结果出来之前不能上传或提交新的照片。");
-      default ->
-          ProblemException.conflict("PHOTO_LOCKED", "照片已通过审核并锁定（" + p.nextStep() + "），不能再上传或修改照片。");
-    };
+    Reason reason =
+        switch (p) {
+          case AWAITING_PAYMENT -> Reason.PAYMENT_REQUIRED;
+          case NOT_ELIGIBLE -> Reason.NOT_ELIGIBLE;
+          case WINDOW_CLOSED -> Reason.CAPTURE_WINDOW_CLOSED;
+          case NOT_YET_OPEN -> Reason.CAPTURE_NOT_OPEN_YET;
+          case UNDER_REVIEW -> Reason.UNDER_REVIEW;
+          default -> Reason.PHOTO_LOCKED;
+        };
+    throw new CaptureRefusal(
+        reason, Map.of("nextStep", p == Phase.NOT_YET_OPEN ? opensLater() : p.nextStep()));
   }
 
   private String opensLater() {
@@ -179,15 +180,9 @@ public final class CaptureCollection {
   /** Refuses an upload whose size is outside the batch's window. */
   public void ensureSizeAllowed(long bytes) {
     if (bytes < uploadMinBytes || bytes > uploadMaxBytes) {
-      throw ProblemException.unprocessable(
-          "FILE_SIZE_NOT_ALLOWED",
-          "照片文件大小为 "
-              + kb(bytes)
-              + "，本批次要求在 "
-              + kb(uploadMinBytes)
-              + " 到 "
-              + kb(uploadMaxBytes)
-              + " 之间，请上传手机相机拍摄的原图。");
+      throw new CaptureRefusal(
+          Reason.FILE_SIZE_NOT_ALLOWED,
+          Map.of("bytes", bytes, "minBytes", uploadMinBytes, "maxBytes", uploadMaxBytes));
     }
   }
 
@@ -198,8 +193,7 @@ public final class CaptureCollection {
     }
     String wanted = requested.trim().toUpperCase(java.util.Locale.ROOT);
     if (!backgroundColours.contains(wanted)) {
-      throw ProblemException.invalidField(
-          "background", "本批次只允许这些背景色：" + String.join("、", backgroundColours) + "，请重新选择。");
+      throw new CaptureRefusal(Reason.BACKGROUND_NOT_ALLOWED, Map.of("allowed", backgroundColours));
     }
     return wanted;
   }
@@ -209,12 +203,10 @@ public final class CaptureCollection {
     ensureCapturing(now);
     if (!attempt.rendering().hasPhoto()) {
       // Even where photos with findings may go to a reviewer: there is no photo to review.
-      throw ProblemException.unprocessable(
-          "ATTEMPT_HAS_NO_PHOTO", "这次上传没有生成标准照（见检测结果的提示），不能提交。请按提示重新拍摄后再提交。");
+      throw new CaptureRefusal(Reason.ATTEMPT_HAS_NO_PHOTO);
     }
     if (attempt.hasRejectFindings() && !allowSubmitWithFindings) {
-      throw ProblemException.unprocessable(
-          "ATTEMPT_HAS_REJECT_FINDINGS", "这张照片没有通过自动检测，不能提交。请按检测结果的提示重拍后再提交。");
+      throw new CaptureRefusal(Reason.ATTEMPT_HAS_REJECT_FINDINGS);
     }
     state = CaptureState.UNDER_REVIEW;
     submittedAttemptId = attempt.id();
@@ -286,12 +278,6 @@ public final class CaptureCollection {
 
   public boolean ownedBy(UUID student) {
     return studentId != null && studentId.equals(student);
-  }
-
-  private static String kb(long bytes) {
-    return bytes >= 1024 * 1024
-        ? String.format("%.1f MB", bytes / (1024.0 * 1024))
-        : (bytes / 1024) + " KB";
   }
 
   // State for the persistence mapping.

@@ -1,7 +1,5 @@
 package org.gradphoto.capture.domain;
 
-import org.gradphoto.kernel.error.ProblemException;
-
 /**
  * The guide-frame rectangle the student panned and pinch-zoomed to, as fractions (0–1) of the
  * upright picture.
@@ -22,7 +20,7 @@ public record CropHint(double x, double y, double width, double height) {
         || y < -1
         || x + width > 2
         || y + height > 2) {
-      throw ProblemException.invalidField("cropHint", "取景框超出了照片范围，请重新调整取景框（x、y、宽、高为 0–1 之间的比例）。");
+      throw new CaptureRefusal(CaptureRefusal.Reason.CROP_HINT_OUTSIDE);
     }
   }
 }

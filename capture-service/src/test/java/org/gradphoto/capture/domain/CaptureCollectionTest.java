@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 import org.junit.jupiter.api.Test;
 
 class CaptureCollectionTest {
@@ -69,9 +69,9 @@ class CaptureCollectionTest {
     c.paymentConfirmed();
     assertEquals(Phase.NOT_YET_OPEN, c.phase(NOW, 0));
     assertEquals("拍摄将于 2026年6月1日 18:00（北京时间）开始，届时再拍照上传。", c.nextStep(NOW, 0));
-    ProblemException refused = assertThrows(ProblemException.class, () -> c.ensureCapturing(NOW));
-    assertEquals(409, refused.status());
-    assertEquals("CAPTURE_NOT_OPEN_YET", refused.code());
+    CaptureRefusal refused = assertThrows(CaptureRefusal.class, () -> c.ensureCapturing(NOW));
+    assertEquals(Reason.CAPTURE_NOT_OPEN_YET, refused.reason());
+    assertEquals(c.nextStep(NOW, 0), refused.fact("nextStep"));
     assertEquals(Phase.READY_TO_SHOOT, c.phase(opens, 0));
   }
 
@@ -91,8 +91,8 @@ class CaptureCollectionTest {
   void pay_before_capture_waits_for_payment_and_then_opens() {
     CaptureCollection c = collection(CaptureCollection.PAY_BEFORE_CAPTURE, false);
     assertEquals(Phase.AWAITING_PAYMENT, c.phase(NOW, 0));
-    ProblemException refused = assertThrows(ProblemException.class, () -> c.ensureCapturing(NOW));
-    assertEquals(402, refused.status());
+    CaptureRefusal refused = assertThrows(CaptureRefusal.class, () -> c.ensureCapturing(NOW));
+    assertEquals(Reason.PAYMENT_REQUIRED, refused.reason());
     c.paymentConfirmed();
     assertEquals(Phase.READY_TO_SHOOT, c.phase(NOW, 0));
     assertEquals(Phase.READY_TO_SUBMIT, c.phase(NOW, 2));
@@ -116,9 +116,9 @@ class CaptureCollectionTest {
   @Test
   void an_attempt_with_reject_findings_is_submitted_only_when_the_batch_allows_it() {
     CaptureCollection strict = collection("PAY_AFTER_REVIEW", false);
-    ProblemException e =
-        assertThrows(ProblemException.class, () -> strict.submit(attempt("REJECT", "WARN"), NOW));
-    assertEquals("ATTEMPT_HAS_REJECT_FINDINGS", e.code());
+    CaptureRefusal e =
+        assertThrows(CaptureRefusal.class, () -> strict.submit(attempt("REJECT", "WARN"), NOW));
+    assertEquals(Reason.ATTEMPT_HAS_REJECT_FINDINGS, e.reason());
     strict.submit(attempt("WARN"), NOW);
     assertEquals(CaptureState.UNDER_REVIEW, strict.state());
 
@@ -140,8 +140,8 @@ class CaptureCollectionTest {
     assertEquals(Phase.PASSED, c.phase(NOW, 1));
     c.reviewRejected(a.id(), List.of());
     assertEquals(Phase.PASSED, c.phase(NOW, 1), "a late rejection does not unlock");
-    ProblemException e = assertThrows(ProblemException.class, () -> c.ensureCapturing(NOW));
-    assertEquals("PHOTO_LOCKED", e.code());
+    CaptureRefusal e = assertThrows(CaptureRefusal.class, () -> c.ensureCapturing(NOW));
+    assertEquals(Reason.PHOTO_LOCKED, e.reason());
     c.delivered();
     c.completed(a.id());
     assertEquals(Phase.DELIVERED, c.phase(NOW, 1));
@@ -150,18 +150,21 @@ class CaptureCollectionTest {
   @Test
   void the_size_window_and_colours_of_the_batch_are_enforced() {
     CaptureCollection c = collection("PAY_AFTER_REVIEW", false);
-    assertThrows(ProblemException.class, () -> c.ensureSizeAllowed(50 * 1024));
-    assertThrows(ProblemException.class, () -> c.ensureSizeAllowed(3 * 1024 * 1024));
+    CaptureRefusal small = assertThrows(CaptureRefusal.class, () -> c.ensureSizeAllowed(50 * 1024));
+    assertEquals(Reason.FILE_SIZE_NOT_ALLOWED, small.reason());
+    assertEquals(50L * 1024, small.facts().get("bytes"));
+    assertThrows(CaptureRefusal.class, () -> c.ensureSizeAllowed(3 * 1024 * 1024));
     c.ensureSizeAllowed(500 * 1024);
     assertEquals("#64C5FF", c.colourOrDefault(null));
     assertEquals("#FFFFFF", c.colourOrDefault("#ffffff"));
-    assertThrows(ProblemException.class, () -> c.colourOrDefault("#F0F0F0"));
+    CaptureRefusal colour = assertThrows(CaptureRefusal.class, () -> c.colourOrDefault("#F0F0F0"));
+    assertEquals(Reason.BACKGROUND_NOT_ALLOWED, colour.reason());
   }
 
   @Test
   void a_guide_frame_outside_the_picture_is_refused() {
-    assertThrows(ProblemException.class, () -> new CropHint(0, 0, 0, 1));
-    assertThrows(ProblemException.class, () -> new CropHint(0.5, 0, 1.8, 1));
+    assertThrows(CaptureRefusal.class, () -> new CropHint(0, 0, 0, 1));
+    assertThrows(CaptureRefusal.class, () -> new CropHint(0.5, 0, 1.8, 1));
     assertEquals(0.5, new CropHint(0.25, 0, 0.5, 1).width());
   }
 

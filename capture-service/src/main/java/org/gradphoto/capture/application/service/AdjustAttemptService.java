@@ -14,8 +14,9 @@ import org.gradphoto.capture.application.port.out.UnitOfWork;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.AttemptStatus;
 import org.gradphoto.capture.domain.CaptureCollection;
+import org.gradphoto.capture.domain.CaptureRefusal;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 import org.gradphoto.capture.domain.CropHint;
-import org.gradphoto.kernel.error.ProblemException;
 
 /** Re-renders an attempt from its original with another guide frame or colour. */
 @ApplicationScoped
@@ -40,15 +41,14 @@ class AdjustAttemptService implements AdjustAttemptUseCase {
   }
 
   /** Originals expire after the bucket's lifecycle period; their renderings stay. */
-  private static ProblemException originalExpired() {
-    return new ProblemException(
-        410, "ORIGINAL_EXPIRED", "Original expired", "这张照片的原图已超过保存期限，无法再调整取景或背景。请重新上传一张照片。");
+  private static CaptureRefusal originalExpired() {
+    return new CaptureRefusal(Reason.ORIGINAL_EXPIRED);
   }
 
   @Override
   public Uni<AttemptView> adjust(AdjustAttemptCommand cmd) {
     if (cmd.cropHint().isEmpty() && cmd.background().isEmpty()) {
-      throw ProblemException.badRequest("NOTHING_TO_ADJUST", "请给出新的取景框（cropHint）或背景色（background）。");
+      throw new CaptureRefusal(Reason.NOTHING_TO_ADJUST);
     }
     Instant now = Instant.now();
     List<String> written = new ArrayList<>();
@@ -99,7 +99,7 @@ class AdjustAttemptService implements AdjustAttemptUseCase {
 
   private static void ensureEditable(Attempt a) {
     if (a.status() == AttemptStatus.SUBMITTED || a.status() == AttemptStatus.PASSED) {
-      throw ProblemException.conflict("ATTEMPT_LOCKED", "这张照片已提交审核，不能再调整。");
+      throw new CaptureRefusal(Reason.ATTEMPT_LOCKED);
     }
   }
 }

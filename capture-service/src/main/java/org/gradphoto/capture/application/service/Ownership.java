@@ -8,7 +8,8 @@ import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.application.port.out.CollectionRepository;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.CaptureCollection;
-import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.capture.domain.CaptureRefusal;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 
 /** What a student may see and change: only their own collections and the attempts in them. */
 @ApplicationScoped
@@ -31,8 +32,7 @@ class Ownership {
         .map(
             c -> {
               if (c.isEmpty() || !c.get().ownedBy(studentId)) {
-                throw ProblemException.notFound(
-                    "COLLECTION_NOT_FOUND", "没有找到这个采集项目，或它不属于当前登录的账号。请返回采集列表重新选择。");
+                throw new CaptureRefusal(Reason.COLLECTION_NOT_FOUND);
               }
               return c.get();
             });
@@ -48,8 +48,7 @@ class Ownership {
                     .map(
                         a -> {
                           if (a.isEmpty() || !a.get().collectionId().equals(c.id())) {
-                            throw ProblemException.notFound(
-                                "ATTEMPT_NOT_FOUND", "没有找到这张照片，请刷新后重试。");
+                            throw new CaptureRefusal(Reason.ATTEMPT_NOT_FOUND);
                           }
                           return new Listed(c, List.of(a.get()));
                         }));

@@ -4,16 +4,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.gradphoto.capture.application.port.in.TryLaterException;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
 import org.gradphoto.capture.application.port.out.PhotoStorage;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.CaptureCollection;
+import org.gradphoto.capture.domain.CaptureRefusal;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 import org.gradphoto.capture.domain.CropHint;
-import org.gradphoto.kernel.error.ProblemException;
 
 /**
  * Runs the engine on an original and stores what it made: the spec photo before the answer, its
@@ -122,17 +123,14 @@ class Renderer {
     }
   }
 
-  private static ProblemException rejected(PhotoStandardizer.Rejected e) {
-    return ProblemException.unprocessable("PHOTO_" + e.code(), e.getMessage());
+  private static CaptureRefusal rejected(PhotoStandardizer.Rejected e) {
+    return new CaptureRefusal(
+        Reason.PHOTO_REJECTED, Map.of("code", e.code(), "message", e.getMessage()));
   }
 
-  private static TryLaterException busy(PhotoStandardizer.Busy e) {
-    return e.starting()
-        ? new TryLaterException(
-            "STANDARDIZER_STARTING", "照片处理服务正在启动，请稍等几秒后重新上传。", e.retryAfterSeconds())
-        : new TryLaterException(
-            "STANDARDIZER_BUSY",
-            "当前上传的人太多，照片处理排队已满，请 " + e.retryAfterSeconds() + " 秒后重新上传（照片没有保存）。",
-            e.retryAfterSeconds());
+  private static CaptureRefusal busy(PhotoStandardizer.Busy e) {
+    return new CaptureRefusal(
+        e.starting() ? Reason.STANDARDIZER_STARTING : Reason.STANDARDIZER_BUSY,
+        Map.of("retryAfterSeconds", e.retryAfterSeconds()));
   }
 }

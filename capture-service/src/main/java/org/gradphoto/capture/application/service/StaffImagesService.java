@@ -14,7 +14,8 @@ import org.gradphoto.capture.application.port.out.UnitOfWork;
 import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.CaptureCollection;
-import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.capture.domain.CaptureRefusal;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 import org.gradphoto.kernel.security.Actor;
 
 /**
@@ -50,7 +51,7 @@ class StaffImagesService implements StaffImagesQuery {
   public Uni<AttemptImages> images(Actor actor, UUID attemptId) {
     boolean staff = actor.isOperator() || actor.is(Actor.REVIEWER) || actor.is(Actor.SCHOOL_ADMIN);
     if (!staff) {
-      throw ProblemException.forbidden("STAFF_ONLY", "只有审核人员、学校管理员和运营人员可以查看。");
+      throw new CaptureRefusal(Reason.STAFF_ONLY);
     }
     Instant expires = Instant.now().plus(ttl);
     return uow.transaction(
@@ -68,8 +69,7 @@ class StaffImagesService implements StaffImagesQuery {
         .chain(
             f -> {
               if (!actor.mayActFor(f.collection().schoolCode())) {
-                throw ProblemException.forbidden(
-                    "SCHOOL_NOT_ALLOWED", "this attempt belongs to a school you do not act for");
+                throw new CaptureRefusal(Reason.SCHOOL_NOT_ALLOWED);
               }
               Attempt a = f.attempt();
               // An original or cut-out still being written after its upload's answer: their URLs
@@ -93,7 +93,7 @@ class StaffImagesService implements StaffImagesQuery {
     return key == null ? Uni.createFrom().nullItem() : storage.presignGet(key, ttl);
   }
 
-  private static ProblemException notFound() {
-    return ProblemException.notFound("ATTEMPT_NOT_FOUND", "attempt not found");
+  private static CaptureRefusal notFound() {
+    return new CaptureRefusal(Reason.ATTEMPT_NOT_FOUND);
   }
 }

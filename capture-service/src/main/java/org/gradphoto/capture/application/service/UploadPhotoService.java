@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.gradphoto.capture.application.port.in.AttemptView;
-import org.gradphoto.capture.application.port.in.TryLaterException;
 import org.gradphoto.capture.application.port.in.UploadPhotoUseCase;
 import org.gradphoto.capture.application.port.out.AttemptRepository;
 import org.gradphoto.capture.application.port.out.PhotoStandardizer;
@@ -20,7 +20,8 @@ import org.gradphoto.capture.config.CaptureConfig;
 import org.gradphoto.capture.domain.Attempt;
 import org.gradphoto.capture.domain.AttemptStatus;
 import org.gradphoto.capture.domain.CaptureCollection;
-import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.capture.domain.CaptureRefusal;
+import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 
 /** A new attempt: checked, standardized and stored; a retried upload gets the first answer. */
 @ApplicationScoped
@@ -75,7 +76,7 @@ class UploadPhotoService implements UploadPhotoUseCase {
                 return views.attempt(found.collection(), found.attempt().get(), now);
               }
               return createAttempt(found.collection(), cmd, now)
-                  .onFailure(e -> cmd.clientKey() != null && !(e instanceof ProblemException))
+                  .onFailure(e -> cmd.clientKey() != null && !(e instanceof CaptureRefusal))
                   .recoverWithUni(e -> sameUploadOrFail(found.collection(), cmd.clientKey(), e))
                   .chain(a -> views.attempt(found.collection(), a, now));
             });
@@ -91,16 +92,9 @@ class UploadPhotoService implements UploadPhotoUseCase {
                 long wait =
                     Math.max(
                         1, hour.plus(1, ChronoUnit.HOURS).getEpochSecond() - now.getEpochSecond());
-                throw new TryLaterException(
-                    429,
-                    "Too many uploads",
-                    "UPLOAD_LIMIT_REACHED",
-                    "这个账号一小时内最多上传 "
-                        + uploadsPerHour
-                        + " 张照片，已达上限。请 "
-                        + ((wait + 59) / 60)
-                        + " 分钟后再上传。",
-                    (int) wait);
+                throw new CaptureRefusal(
+                    Reason.UPLOAD_LIMIT_REACHED,
+                    Map.of("perHour", uploadsPerHour, "retryAfterSeconds", (int) wait));
               }
             })
         .replaceWithVoid();
@@ -112,7 +106,7 @@ class UploadPhotoService implements UploadPhotoUseCase {
     c.ensureCapturing(now);
     byte[] photo = cmd.photo();
     if (photo.length == 0) {
-      throw ProblemException.badRequest("PHOTO_EMPTY", "上传的照片文件是空的，请重新选择照片。");
+      throw new CaptureRefusal(Reason.PHOTO_EMPTY);
     }
     c.ensureSizeAllowed(photo.length);
     String colour = c.colourOrDefault(cmd.background());

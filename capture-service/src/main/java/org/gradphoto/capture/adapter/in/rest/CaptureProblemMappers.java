@@ -6,34 +6,15 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.gradphoto.capture.application.port.in.TryLaterException;
 import org.gradphoto.kernel.web.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The two answers the kernel's mappers cannot give: a 503 that carries {@code Retry-After}, and a
- * wrong request content type explained in Chinese (the student's app sent something other than a
- * multipart upload).
+ * The answers the kernel's mappers cannot give: an upload cut short, and a wrong request content
+ * type explained in Chinese (the student's app sent something other than a multipart upload).
+ * Capture's own refusals are worded in {@link CaptureRefusals}.
  */
 public class CaptureProblemMappers {
-
-  @ServerExceptionMapper
-  public Response tryLater(TryLaterException e, HttpServerRequest request) {
-    Problem p =
-        Problem.of(
-            e.status(),
-            e.code(),
-            e.title(),
-            e.detail(),
-            request.path(),
-            e.errors(),
-            e.extensions());
-    return Response.status(p.status())
-        .type(Problem.MEDIA_TYPE)
-        .header("Retry-After", e.retryAfterSeconds())
-        .entity(p)
-        .build();
-  }
 
   /**
    * Reading the request failed (a multipart body cut short by a dropped connection, or no body at
