@@ -46,7 +46,7 @@ public final class Failures {
   public static boolean isTransient(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
-      if (t instanceof ProblemException) {
+      if (t instanceof ProblemException || t instanceof Refusal) {
         return false;
       }
       if (t instanceof ConnectException
@@ -76,7 +76,7 @@ public final class Failures {
   public static boolean isRefusal(Throwable failure) {
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
-      if (t instanceof ProblemException) {
+      if (t instanceof ProblemException || t instanceof Refusal) {
         return true;
       }
     }

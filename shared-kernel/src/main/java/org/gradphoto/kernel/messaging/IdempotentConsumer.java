@@ -30,7 +30,7 @@ import org.gradphoto.kernel.logging.Redacted;
  *       (default 15 minutes), so a database failover or restart loses nothing and commits no offset
  *       past the message; the partition waits meanwhile, which keeps the order per key;
  *   <li>a poison message (not an event, an event type this version does not know, a handler's
- *       domain refusal by {@code ProblemException}): dead-lettered at once;
+ *       domain refusal ({@code Refusal} or {@code ProblemException})): dead-lettered at once;
  *   <li>any other handler failure (often a precondition another topic's event will meet soon): a
  *       few quick retries ({@code gradphoto.consumer.retries}, default 3), then dead-lettered.
  * </ul>
