@@ -39,6 +39,26 @@ public interface CaptureConfig {
   @WithDefault("2d")
   Duration abandonedRenderingsKeptFor();
 
+  /**
+   * How long after an attempt was rendered the writes that follow its answer (original, cut-out)
+   * have surely ended: three tries, each bounded by the S3 call timeout (30 s), and the engine's
+   * queue wait before an original's write starts. Only then does the repair sweep look for objects
+   * that were never stored.
+   */
+  @WithDefault("5m")
+  Duration deferredWritesSettledAfter();
+
+  /**
+   * Period of that repair round (read by its {@code @Scheduled}); {@code off} never runs it (the
+   * test profile: a test runs the rounds itself).
+   */
+  @WithDefault("5m")
+  String repairEvery();
+
+  /** First repair round this long after start. */
+  @WithDefault("1m")
+  String repairDelay();
+
   Engine engine();
 
   /** The standardization worker pool. */

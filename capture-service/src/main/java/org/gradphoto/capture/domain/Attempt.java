@@ -1,6 +1,7 @@
 package org.gradphoto.capture.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,11 @@ public final class Attempt {
   private final Original original;
   private AttemptStatus status;
   private Rendering rendering;
+  private boolean objectsConfirmed;
+  private boolean originalLost;
+
+  /** The finding an attempt whose original was never stored shows the student. */
+  public static final String ORIGINAL_NOT_STORED = "ORIGINAL_NOT_STORED";
 
   /** The uploaded photo as stored: object key, media type and size. */
   public record Original(String key, String mediaType, long bytes) {}
@@ -49,6 +55,7 @@ public final class Attempt {
     }
   }
 
+  /** A new attempt: the objects written after its answer are not confirmed yet. */
   public Attempt(
       UUID id,
       UUID collectionId,
@@ -58,6 +65,26 @@ public final class Attempt {
       Original original,
       AttemptStatus status,
       Rendering rendering) {
+    this(id, collectionId, number, createdAt, clientKey, original, status, rendering, false, false);
+  }
+
+  /**
+   * @param objectsConfirmed the original and the rendering's cut-out were seen stored after their
+   *     writes (which follow the upload's answer) had ended
+   * @param originalLost the original was never stored: its write failed for good, or the instance
+   *     writing it stopped first
+   */
+  public Attempt(
+      UUID id,
+      UUID collectionId,
+      int number,
+      Instant createdAt,
+      String clientKey,
+      Original original,
+      AttemptStatus status,
+      Rendering rendering,
+      boolean objectsConfirmed,
+      boolean originalLost) {
     this.id = id;
     this.collectionId = collectionId;
     this.number = number;
@@ -66,16 +93,22 @@ public final class Attempt {
     this.original = original;
     this.status = status;
     this.rendering = rendering;
+    this.objectsConfirmed = objectsConfirmed;
+    this.originalLost = originalLost;
   }
 
   public boolean hasRejectFindings() {
     return rendering.findings().stream().anyMatch(Finding::rejects);
   }
 
-  /** Replaces the rendering; returns the object keys of the one it replaced. */
+  /**
+   * Replaces the rendering; returns the object keys of the one it replaced. A new photo's cut-out
+   * is written after the answer, so the attempt's objects are unconfirmed again.
+   */
   public List<String> rerender(Rendering next) {
     Rendering old = rendering;
     rendering = next;
+    objectsConfirmed = objectsConfirmed && !next.hasPhoto();
     return old.hasPhoto() ? List.of(old.standardizedKey(), old.cutoutKey()) : List.of();
   }
 
@@ -93,6 +126,48 @@ public final class Attempt {
             rendering.findings(),
             rendering.geometry(),
             rendering.renderedAt()));
+  }
+
+  /** Every object the attempt names was seen stored once its writes had ended. */
+  public void objectsSeenStored() {
+    objectsConfirmed = true;
+  }
+
+  /**
+   * The original was never stored, and nothing can bring it back: the attempt can no longer be
+   * submitted or adjusted, and a finding tells the student to upload the photo again.
+   */
+  public void originalNeverStored() {
+    originalLost = true;
+    objectsConfirmed = true;
+    if (rendering.findings().stream().noneMatch(f -> ORIGINAL_NOT_STORED.equals(f.code()))) {
+      List<Finding> findings = new ArrayList<>(rendering.findings());
+      findings.add(
+          new Finding(
+              ORIGINAL_NOT_STORED,
+              Finding.REJECT,
+              "这张照片的原图没有保存成功，不能提交或调整。请重新上传这张照片。",
+              null,
+              null,
+              null));
+      rendering =
+          new Rendering(
+              rendering.standardizedKey(),
+              rendering.cutoutKey(),
+              rendering.cropHint(),
+              rendering.backgroundColour(),
+              findings,
+              rendering.geometry(),
+              rendering.renderedAt());
+    }
+  }
+
+  public boolean objectsConfirmed() {
+    return objectsConfirmed;
+  }
+
+  public boolean originalLost() {
+    return originalLost;
   }
 
   /** True when this attempt is the collection's photo or is with a reviewer: never expired. */

@@ -205,6 +205,10 @@ public final class CaptureCollection {
       // Even where photos with findings may go to a reviewer: there is no photo to review.
       throw new CaptureRefusal(Reason.ATTEMPT_HAS_NO_PHOTO);
     }
+    if (attempt.originalLost()) {
+      // Review and delivery would be handed a key with no object behind it.
+      throw new CaptureRefusal(Reason.ORIGINAL_NOT_STORED);
+    }
     if (attempt.hasRejectFindings() && !allowSubmitWithFindings) {
       throw new CaptureRefusal(Reason.ATTEMPT_HAS_REJECT_FINDINGS);
     }

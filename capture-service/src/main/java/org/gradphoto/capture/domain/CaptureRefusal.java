@@ -36,6 +36,8 @@ public final class CaptureRefusal extends Refusal {
     NOTHING_TO_ADJUST,
     ATTEMPT_LOCKED,
     ORIGINAL_EXPIRED,
+    /** The original's write after the upload's answer never succeeded (repair sweep). */
+    ORIGINAL_NOT_STORED,
     COLLECTION_NOT_FOUND,
     ATTEMPT_NOT_FOUND,
     STAFF_ONLY,

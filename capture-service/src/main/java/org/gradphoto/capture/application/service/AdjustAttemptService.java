@@ -101,5 +101,8 @@ class AdjustAttemptService implements AdjustAttemptUseCase {
     if (a.status() == AttemptStatus.SUBMITTED || a.status() == AttemptStatus.PASSED) {
       throw new CaptureRefusal(Reason.ATTEMPT_LOCKED);
     }
+    if (a.originalLost()) {
+      throw new CaptureRefusal(Reason.ORIGINAL_NOT_STORED);
+    }
   }
 }

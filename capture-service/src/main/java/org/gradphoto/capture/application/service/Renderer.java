@@ -15,6 +15,7 @@ import org.gradphoto.capture.domain.CaptureCollection;
 import org.gradphoto.capture.domain.CaptureRefusal;
 import org.gradphoto.capture.domain.CaptureRefusal.Reason;
 import org.gradphoto.capture.domain.CropHint;
+import org.gradphoto.kernel.reactive.ContextResume;
 
 /**
  * Runs the engine on an original and stores what it made: the spec photo before the answer, its
@@ -51,6 +52,35 @@ class Renderer {
   /** An object's bytes, once a deferred write of it in this instance has ended. */
   Uni<byte[]> get(String key) {
     return later.settled(List.of(key)).chain(() -> storage.get(key));
+  }
+
+  /** True when the object is stored, asked once a deferred write of it here has ended. */
+  Uni<Boolean> stored(String key) {
+    return later.settled(List.of(key)).chain(() -> storage.exists(key));
+  }
+
+  /**
+   * Renders the attempt again from its original exactly as it was rendered (same guide frame, same
+   * colour) and stores the cut-out under the key the attempt already names: a cut-out whose write
+   * after the answer was lost. Fails when the engine is busy or makes no photo of it now.
+   */
+  Uni<Void> cutoutAgain(CaptureCollection c, Attempt a) {
+    Attempt.Rendering r = a.rendering();
+    return storage
+        .get(a.original().key())
+        .chain(
+            bytes ->
+                standardizer.standardize(
+                    bytes, c.specProfile(), a.cropHint(), r.backgroundColour()))
+        .chain(
+            s -> {
+              if (!s.hasPhoto()) {
+                return Uni.createFrom()
+                    .failure(new IllegalStateException("no photo rendered again: " + a.id()));
+              }
+              return ContextResume.offload(s.cutoutPng())
+                  .chain(png -> storage.put(r.cutoutKey(), png, "image/png"));
+            });
   }
 
   /**

@@ -59,7 +59,9 @@ class Views {
           boolean editable =
               a.status() == AttemptStatus.READY || a.status() == AttemptStatus.REJECTED;
           boolean findingsAllow =
-              a.rendering().hasPhoto() && (!a.hasRejectFindings() || c.allowSubmitWithFindings());
+              a.rendering().hasPhoto()
+                  && !a.originalLost()
+                  && (!a.hasRejectFindings() || c.allowSubmitWithFindings());
           Attempt.Rendering r = a.rendering();
           return new AttemptView(
               a.id(),

@@ -57,6 +57,11 @@ class DeferredWritesTest {
     }
 
     @Override
+    public Uni<Boolean> exists(String key) {
+      return Uni.createFrom().item(objects.containsKey(key));
+    }
+
+    @Override
     public Uni<Void> delete(List<String> keys) {
       keys.forEach(objects::remove);
       return Uni.createFrom().voidItem();

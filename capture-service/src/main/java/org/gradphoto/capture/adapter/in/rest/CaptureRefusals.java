@@ -74,6 +74,12 @@ public class CaptureRefusals {
       case ORIGINAL_EXPIRED ->
           new ProblemException(
               410, "ORIGINAL_EXPIRED", "Original expired", "这张照片的原图已超过保存期限，无法再调整取景或背景。请重新上传一张照片。");
+      case ORIGINAL_NOT_STORED ->
+          new ProblemException(
+              410,
+              "ORIGINAL_NOT_STORED",
+              "Original not stored",
+              "这张照片的原图没有保存成功，不能提交或调整。请重新上传这张照片。");
       case COLLECTION_NOT_FOUND ->
           ProblemException.notFound("COLLECTION_NOT_FOUND", "没有找到这个采集项目，或它不属于当前登录的账号。请返回采集列表重新选择。");
       case ATTEMPT_NOT_FOUND -> ProblemException.notFound("ATTEMPT_NOT_FOUND", "没有找到这张照片，请刷新后重试。");

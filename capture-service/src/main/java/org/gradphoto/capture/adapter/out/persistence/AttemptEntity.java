@@ -79,4 +79,11 @@ class AttemptEntity {
 
   @Column(name = "rendered_at", nullable = false)
   Instant renderedAt;
+
+  /** False until the repair sweep saw the objects written after the answer (V202612071503). */
+  @Column(name = "objects_confirmed", nullable = false)
+  boolean objectsConfirmed;
+
+  @Column(name = "original_lost", nullable = false)
+  boolean originalLost;
 }

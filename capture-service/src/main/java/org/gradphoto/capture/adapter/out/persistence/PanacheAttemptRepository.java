@@ -60,6 +60,14 @@ class PanacheAttemptRepository
   }
 
   @Override
+  public Uni<List<Attempt>> unconfirmed(Instant renderedBefore, int limit) {
+    return find("objectsConfirmed = false and renderedAt < ?1 order by renderedAt", renderedBefore)
+        .range(0, limit - 1)
+        .list()
+        .map(list -> list.stream().map(PanacheAttemptRepository::toDomain).toList());
+  }
+
+  @Override
   public Uni<Void> add(Attempt a) {
     AttemptEntity e = new AttemptEntity();
     copy(a, e);
@@ -99,6 +107,8 @@ class PanacheAttemptRepository
     e.findings = Json.write(r.findings());
     e.geometry = Json.write(r.geometry());
     e.renderedAt = r.renderedAt();
+    e.objectsConfirmed = a.objectsConfirmed();
+    e.originalLost = a.originalLost();
   }
 
   @Override
@@ -124,6 +134,8 @@ class PanacheAttemptRepository
             e.backgroundColour,
             Json.read(e.findings, new TypeReference<List<Finding>>() {}, List.of()),
             Json.read(e.geometry, new TypeReference<Map<String, Double>>() {}, Map.of()),
-            e.renderedAt));
+            e.renderedAt),
+        e.objectsConfirmed,
+        e.originalLost);
   }
 }

@@ -9,6 +9,7 @@ import io.minio.Http;
 import io.minio.MakeBucketArgs;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.quarkus.logging.Log;
@@ -103,6 +104,23 @@ class MinioPhotoStorage implements PhotoStorage {
           } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
               throw new ObjectMissing(key);
+            }
+            throw e;
+          }
+        });
+  }
+
+  @Override
+  public Uni<Boolean> exists(String key) {
+    return blocking(
+        key,
+        () -> {
+          try {
+            s3.client().statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return true;
+          } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+              return false;
             }
             throw e;
           }

@@ -27,6 +27,12 @@ public interface AttemptRepository {
    */
   Uni<List<Attempt>> abandonedWithPhoto(Instant renderedBefore, int limit);
 
+  /**
+   * Attempts rendered before {@code renderedBefore} whose objects written after the answer (the
+   * original, the cut-out) were not yet seen stored. Oldest first, at most {@code limit}.
+   */
+  Uni<List<Attempt>> unconfirmed(Instant renderedBefore, int limit);
+
   /** Stores a new attempt (no read first: the id is fresh). */
   Uni<Void> add(Attempt attempt);
 

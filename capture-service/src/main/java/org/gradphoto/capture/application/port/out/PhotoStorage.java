@@ -11,6 +11,9 @@ public interface PhotoStorage {
   /** Fails with {@link ObjectMissing} when no object has the key (deleted, or expired). */
   Uni<byte[]> get(String key);
 
+  /** True when an object has the key (a metadata request: the bytes are not read). */
+  Uni<Boolean> exists(String key);
+
   /** Best effort: a key that is already gone is not an error. */
   Uni<Void> delete(List<String> keys);
 
