@@ -8,6 +8,7 @@ import static org.gradphoto.capture.CaptureTestSupport.grantEligibility;
 import static org.gradphoto.capture.CaptureTestSupport.portrait;
 import static org.gradphoto.capture.CaptureTestSupport.publish;
 import static org.gradphoto.capture.CaptureTestSupport.upload;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -89,7 +90,9 @@ class CaptureJourneyTest {
         .body("findings.find { it.code == 'SHOULDERS_MISSING' }.message", containsString("肩"))
         .body("guide.widthPx", equalTo(480))
         .body("guide.eyeLinePx.min", equalTo(200.0f))
-        .body("backgroundColour", equalTo("#64C5FF"));
+        .body("backgroundColour", equalTo("#64C5FF"))
+        // the batch's two colours (its profile also has grey): what the preview offers to choose
+        .body("backgroundColours", contains("#64C5FF", "#FFFFFF"));
     String firstId = first.jsonPath().getString("attemptId");
     BufferedImage preview = fetchImage(first.jsonPath().getString("preview.standardizedUrl"));
     assertEquals(480, preview.getWidth());

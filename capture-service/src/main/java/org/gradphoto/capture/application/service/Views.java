@@ -71,6 +71,7 @@ class Views {
               a.createdAt(),
               r.renderedAt(),
               r.backgroundColour(),
+              c.backgroundColours(),
               r.cropHint(),
               !a.hasRejectFindings(),
               open && editable && findingsAllow,

@@ -12,6 +12,8 @@ import org.gradphoto.capture.domain.PhotoSpec;
  * One attempt as the student sees it: the preview (a short-lived URL of the standardized JPEG), the
  * findings in Chinese, the measured geometry and the spec's windows to draw guide lines with.
  *
+ * @param backgroundColours the colours this attempt may be rendered on again (the batch's, as far
+ *     as its photo profile allows; the first is the default), so the preview can offer the choice
  * @param accepted no finding is a REJECT
  * @param submittable the student may submit it now (capture open and findings allow it)
  * @param preview null when the engine produced no photo (no face, several people, head cut off):
@@ -25,6 +27,7 @@ public record AttemptView(
     Instant createdAt,
     Instant renderedAt,
     String backgroundColour,
+    List<String> backgroundColours,
     CropHint cropHint,
     boolean accepted,
     boolean submittable,
