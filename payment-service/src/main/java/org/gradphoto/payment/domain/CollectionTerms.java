@@ -2,6 +2,7 @@ package org.gradphoto.payment.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.gradphoto.payment.domain.PaymentRefusal.Reason;
 
 /**
  * A collection as payment sees it: whose it is and the batch terms at eligibility time (the price
@@ -30,16 +31,16 @@ public record CollectionTerms(
   /** The rules of paying, given the collection's current order (null if none yet). */
   public Payability payability(Order current) {
     if (current != null && current.state() == OrderState.PAID) {
-      return Payability.no("ALREADY_PAID", "已支付，无需重复支付；重拍和驳回后重新提交不再收费");
+      return Payability.no(Reason.ALREADY_PAID);
     }
     if (current != null && current.state() == OrderState.REFUNDED) {
-      return Payability.no("REFUNDED", "该采集的费用已退款，如需继续采集请联系学校");
+      return Payability.no(Reason.REFUNDED);
     }
     if (isFree()) {
-      return Payability.no("FREE", "本批次免费，无需支付");
+      return Payability.no(Reason.FREE);
     }
     if (policy == PaymentPolicy.PAY_AFTER_REVIEW && !reviewPassed) {
-      return Payability.no("AWAITING_REVIEW", "本批次在照片审核通过后支付，请先完成拍照并等待审核");
+      return Payability.no(Reason.AWAITING_REVIEW);
     }
     return Payability.YES;
   }

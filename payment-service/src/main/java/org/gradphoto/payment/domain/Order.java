@@ -1,6 +1,7 @@
 package org.gradphoto.payment.domain;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -189,11 +190,9 @@ public final class Order {
 
   /** An operator asks for the money back; the refund completes when WeChat Pay says so. */
   public void requestRefund(String reason, String operatorId, Instant now) {
-    if (state != OrderState.PAID || transactionId == null) {
-      throw new IllegalStateException("only a paid order can be refunded");
-    }
-    if (refundStatus == RefundStatus.PENDING) {
-      throw new IllegalStateException("a refund of this order is already in progress");
+    if (state != OrderState.PAID || transactionId == null || refundStatus == RefundStatus.PENDING) {
+      throw new PaymentRefusal(
+          PaymentRefusal.Reason.NOT_REFUNDABLE, Map.of("state", state, "refund", refundStatus));
     }
     refundStatus = RefundStatus.PENDING;
     refundReason = reason;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.gradphoto.payment.domain.PaymentRefusal.Reason;
 import org.junit.jupiter.api.Test;
 
 class CollectionTermsTest {
@@ -19,8 +20,7 @@ class CollectionTermsTest {
     order.confirmPaid("4200", 2500, Instant.now());
     Payability paid = terms.payability(order);
     assertFalse(paid.payable());
-    assertEquals("ALREADY_PAID", paid.code());
-    assertTrue(paid.reason().contains("重拍"), "says retakes are covered");
+    assertEquals(Reason.ALREADY_PAID, paid.notPayable());
   }
 
   @Test
@@ -28,7 +28,7 @@ class CollectionTermsTest {
     Payability waiting =
         OrderTest.terms(2000, PaymentPolicy.PAY_AFTER_REVIEW, false).payability(null);
     assertFalse(waiting.payable());
-    assertEquals("AWAITING_REVIEW", waiting.code());
+    assertEquals(Reason.AWAITING_REVIEW, waiting.notPayable());
     assertTrue(
         OrderTest.terms(2000, PaymentPolicy.PAY_AFTER_REVIEW, true).payability(null).payable());
   }
@@ -36,7 +36,7 @@ class CollectionTermsTest {
   @Test
   void a_free_batch_is_never_payable() {
     assertEquals(
-        "FREE",
-        OrderTest.terms(0, PaymentPolicy.PAY_BEFORE_CAPTURE, false).payability(null).code());
+        Reason.FREE,
+        OrderTest.terms(0, PaymentPolicy.PAY_BEFORE_CAPTURE, false).payability(null).notPayable());
   }
 }

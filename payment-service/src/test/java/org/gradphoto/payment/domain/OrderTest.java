@@ -96,10 +96,15 @@ class OrderTest {
   @Test
   void a_refund_needs_a_paid_order_completes_once_and_cannot_be_asked_twice() {
     Order order = open();
-    assertThrows(IllegalStateException.class, () -> order.requestRefund("r", "op", T0));
+    PaymentRefusal unpaid =
+        assertThrows(PaymentRefusal.class, () -> order.requestRefund("r", "op", T0));
+    assertEquals(PaymentRefusal.Reason.NOT_REFUNDABLE, unpaid.reason());
+    assertEquals(OrderState.CREATED, unpaid.facts().get("state"));
     order.confirmPaid("4200a", 2500, T0);
     order.requestRefund("学校申请退费", "op", T0.plusSeconds(1));
-    assertThrows(IllegalStateException.class, () -> order.requestRefund("r", "op", T0));
+    PaymentRefusal twice =
+        assertThrows(PaymentRefusal.class, () -> order.requestRefund("r", "op", T0));
+    assertEquals(RefundStatus.PENDING, twice.facts().get("refund"));
     assertTrue(order.refundSucceeded(T0.plusSeconds(2)));
     assertFalse(order.refundSucceeded(T0.plusSeconds(3)));
     assertEquals(OrderState.REFUNDED, order.state());

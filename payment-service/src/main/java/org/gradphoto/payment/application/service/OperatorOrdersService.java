@@ -5,14 +5,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.payment.application.port.in.OperatorOrdersUseCase;
 import org.gradphoto.payment.application.port.out.OrderRepository;
 import org.gradphoto.payment.application.port.out.UnitOfWork;
 import org.gradphoto.payment.application.port.out.WechatPayGateway;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.GatewayUnavailable;
 import org.gradphoto.payment.domain.Order;
+import org.gradphoto.payment.domain.PaymentRefusal;
+import org.gradphoto.payment.domain.PaymentRefusal.Reason;
 
 @ApplicationScoped
 class OperatorOrdersService implements OperatorOrdersUseCase {
@@ -52,7 +54,7 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
     return load(orderId)
         .chain(order -> settlement.reconcile(order, Instant.now(), false))
         .onFailure(GatewayUnavailable.class)
-        .transform(e -> Problems.paymentUnavailable())
+        .transform(e -> new PaymentRefusal(Reason.PAYMENT_UNAVAILABLE))
         .map(OperatorOrdersService::summary);
   }
 
@@ -60,8 +62,7 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
   public Uni<OrderSummary> refund(RefundCommand command) {
     String reason = command.reason() == null ? "" : command.reason().strip();
     if (reason.isEmpty() || reason.length() > MAX_REASON) {
-      throw ProblemException.invalidField(
-          "reason", "a refund needs a reason of 1 to " + MAX_REASON + " characters");
+      throw new PaymentRefusal(Reason.REFUND_REASON_INVALID, Map.of("max", MAX_REASON));
     }
     Instant now = Instant.now();
     return unitOfWork
@@ -72,13 +73,9 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
                     .chain(
                         order -> {
                           if (order == null) {
-                            throw Problems.orderNotFound();
+                            throw orderNotFound();
                           }
-                          try {
-                            order.requestRefund(reason, command.operatorId(), now);
-                          } catch (IllegalStateException e) {
-                            throw ProblemException.conflict("NOT_REFUNDABLE", e.getMessage());
-                          }
+                          order.requestRefund(reason, command.operatorId(), now);
                           return orders.save(order).replaceWith(order);
                         }))
         .chain(
@@ -98,7 +95,7 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
       Log.warnf(
           "refund of order %s: no answer from WeChat Pay (%s), left pending",
           orderId, e.errorCode());
-      return Uni.createFrom().failure(Problems.refundPending());
+      return Uni.createFrom().failure(new PaymentRefusal(Reason.REFUND_PENDING));
     }
     Log.warnf("refund of order %s failed at WeChat Pay: %s", orderId, e.errorCode());
     return unitOfWork
@@ -115,11 +112,9 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
             () ->
                 Uni.createFrom()
                     .failure(
-                        new ProblemException(
-                            502,
-                            "REFUND_FAILED",
-                            "Bad gateway",
-                            "WeChat Pay refused the refund: " + e.errorCode())));
+                        new PaymentRefusal(
+                            Reason.REFUND_FAILED,
+                            Map.of("errorCode", String.valueOf(e.errorCode())))));
   }
 
   private Uni<Order> load(UUID orderId) {
@@ -127,7 +122,11 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
         .inTransaction(() -> orders.find(orderId))
         .onItem()
         .ifNull()
-        .failWith(Problems::orderNotFound);
+        .failWith(OperatorOrdersService::orderNotFound);
+  }
+
+  private static PaymentRefusal orderNotFound() {
+    return new PaymentRefusal(Reason.ORDER_NOT_FOUND);
   }
 
   static OrderSummary summary(Order o) {

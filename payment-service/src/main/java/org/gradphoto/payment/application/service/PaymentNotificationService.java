@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase;
 import org.gradphoto.payment.application.port.out.WechatPayGateway;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.Merchant;
@@ -14,6 +13,8 @@ import org.gradphoto.payment.application.port.out.WechatPayGateway.Refund;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.Trade;
 import org.gradphoto.payment.domain.Order;
 import org.gradphoto.payment.domain.PaymentOutcome;
+import org.gradphoto.payment.domain.PaymentRefusal;
+import org.gradphoto.payment.domain.PaymentRefusal.Reason;
 
 /**
  * Notifications are refused unless the platform signature verifies, the resource decrypts with the
@@ -37,7 +38,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
     if (!merchant.merchantId().equals(trade.merchantId())
         || !merchant.appId().equals(trade.appId())) {
       Log.warnf("payment notification refused: it names another merchant or app id");
-      throw ProblemException.badRequest("MERCHANT_MISMATCH", "notification for another merchant");
+      throw new PaymentRefusal(Reason.MERCHANT_MISMATCH);
     }
     if (!trade.succeeded()) {
       return Uni.createFrom().voidItem();
@@ -52,8 +53,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
                 throw unknownOrder();
               }
               if (applied.outcome() == PaymentOutcome.AMOUNT_MISMATCH) {
-                throw ProblemException.unprocessable(
-                    "AMOUNT_MISMATCH", "paid amount differs from the order; flagged");
+                throw new PaymentRefusal(Reason.AMOUNT_MISMATCH);
               }
             })
         .replaceWithVoid();
@@ -64,7 +64,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
     Refund refund = verified("refund", () -> gateway.parseRefundNotification(notification));
     if (!gateway.merchant().merchantId().equals(refund.merchantId())) {
       Log.warnf("refund notification refused: it names another merchant");
-      throw ProblemException.badRequest("MERCHANT_MISMATCH", "notification for another merchant");
+      throw new PaymentRefusal(Reason.MERCHANT_MISMATCH);
     }
     UUID orderId = orderIdOf(refund.outTradeNo());
     return settlement
@@ -78,8 +78,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
               if (!order.matchesRefund(refund.refundNo(), refund.refundFen())) {
                 Log.warnf(
                     "refund notification for order %s refused: refund number or amount", orderId);
-                throw ProblemException.unprocessable(
-                    "REFUND_MISMATCH", "refund number or amount differs from the order's refund");
+                throw new PaymentRefusal(Reason.REFUND_MISMATCH);
               }
             })
         .replaceWithVoid();
@@ -90,7 +89,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
       return parse.get();
     } catch (NotificationRefused e) {
       Log.warnf("%s notification refused: %s", kind, e.getMessage());
-      throw new ProblemException(401, "SIGNATURE_INVALID", "Unauthorized", "verification failed");
+      throw new PaymentRefusal(Reason.SIGNATURE_INVALID);
     }
   }
 
@@ -102,7 +101,7 @@ class PaymentNotificationService implements PaymentNotificationUseCase {
     }
   }
 
-  private static ProblemException unknownOrder() {
-    return ProblemException.badRequest("UNKNOWN_ORDER", "no such order");
+  private static PaymentRefusal unknownOrder() {
+    return new PaymentRefusal(Reason.UNKNOWN_ORDER);
   }
 }

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.value.Ids;
 import org.gradphoto.payment.application.port.in.StudentPaymentUseCase;
 import org.gradphoto.payment.application.port.out.CollectionTermsRepository;
@@ -17,6 +16,8 @@ import org.gradphoto.payment.domain.CollectionTerms;
 import org.gradphoto.payment.domain.Order;
 import org.gradphoto.payment.domain.OrderState;
 import org.gradphoto.payment.domain.Payability;
+import org.gradphoto.payment.domain.PaymentRefusal;
+import org.gradphoto.payment.domain.PaymentRefusal.Reason;
 
 @ApplicationScoped
 class StudentPaymentService implements StudentPaymentUseCase {
@@ -66,9 +67,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
         order == null ? terms.priceFen() : order.amountFen(),
         terms.policy().name(),
         order == null ? "NONE" : order.state().name(),
-        p.payable(),
-        p.code(),
-        p.reason(),
+        p.notPayable(),
         order == null ? null : order.paidAt());
   }
 
@@ -77,7 +76,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
     String payer = command.openid();
     if (payer == null || payer.isBlank()) {
       // JSAPI pays as the WeChat user the order names; without one WeChat Pay would refuse it.
-      return Uni.createFrom().failure(Problems.openidMissing());
+      return Uni.createFrom().failure(new PaymentRefusal(Reason.OPENID_MISSING));
     }
     Instant now = Instant.now();
     return unitOfWork
@@ -89,7 +88,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
                 return settlement
                     .settleOrClose(opened.stale(), now)
                     .onFailure(GatewayUnavailable.class)
-                    .transform(e -> Problems.paymentUnavailable())
+                    .transform(e -> new PaymentRefusal(Reason.PAYMENT_UNAVAILABLE))
                     .chain(
                         () ->
                             pay(
@@ -114,7 +113,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
                       current -> {
                         Payability p = terms.payability(current);
                         if (!p.payable()) {
-                          throw ProblemException.conflict(p.code(), p.reason());
+                          throw p.refusal();
                         }
                         if (current != null && current.state() == OrderState.CREATED) {
                           // An order the previous account of a revoked binding opened is closed
@@ -138,7 +137,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
     return gateway
         .prepay(order, openid, description, expires)
         .onFailure(GatewayUnavailable.class)
-        .transform(e -> Problems.paymentUnavailable())
+        .transform(e -> new PaymentRefusal(Reason.PAYMENT_UNAVAILABLE))
         .call(
             request ->
                 unitOfWork.inTransaction(
@@ -156,7 +155,7 @@ class StudentPaymentService implements StudentPaymentUseCase {
 
   private static void requireOwner(CollectionTerms terms, UUID studentId) {
     if (terms == null || !terms.belongsTo(studentId)) {
-      throw Problems.collectionNotFound();
+      throw new PaymentRefusal(Reason.COLLECTION_NOT_FOUND);
     }
   }
 }

@@ -75,8 +75,8 @@ public class StudentOrderResource {
           v.paymentPolicy(),
           v.state(),
           v.payable(),
-          v.notPayableCode(),
-          v.reasonNotPayable(),
+          v.notPayable() == null ? null : v.notPayable().name(),
+          PaymentRefusals.notPayable(v.notPayable()),
           v.paidAt());
     }
   }

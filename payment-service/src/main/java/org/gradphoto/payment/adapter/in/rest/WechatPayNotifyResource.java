@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
+import org.gradphoto.payment.domain.PaymentRefusal;
 
 /**
  * WeChat Pay's callbacks. Open to anyone on the network: the platform signature, checked before
@@ -50,7 +50,7 @@ public class WechatPayNotifyResource {
   private Uni<Response> counted(String kind, Supplier<Uni<? extends Void>> handling) {
     return Uni.createFrom()
         .<Void>deferred(handling)
-        .onFailure(ProblemException.class)
+        .onFailure(PaymentRefusal.class)
         .invoke(
             e ->
                 metrics
@@ -59,7 +59,7 @@ public class WechatPayNotifyResource {
                         "kind",
                         kind,
                         "code",
-                        ((ProblemException) e).code())
+                        ((PaymentRefusal) e).reason().name())
                     .increment())
         .replaceWith(Response.noContent().build());
   }

@@ -3,6 +3,7 @@ package org.gradphoto.payment.application.port.in;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.UUID;
+import org.gradphoto.payment.domain.PaymentRefusal;
 
 /** A student looks at the order of their collection and pays it from the mini-program. */
 public interface StudentPaymentUseCase {
@@ -19,7 +20,7 @@ public interface StudentPaymentUseCase {
 
   /**
    * The order as the student sees it. {@code state} is NONE before the first payment attempt;
-   * {@code reasonNotPayable} is the sentence shown when {@code payable} is false.
+   * {@code notPayable} is why it cannot be paid now (null when it can).
    */
   record OrderView(
       UUID collectionId,
@@ -27,10 +28,12 @@ public interface StudentPaymentUseCase {
       long amountFen,
       String paymentPolicy,
       String state,
-      boolean payable,
-      String notPayableCode,
-      String reasonNotPayable,
-      Instant paidAt) {}
+      PaymentRefusal.Reason notPayable,
+      Instant paidAt) {
+    public boolean payable() {
+      return notPayable == null;
+    }
+  }
 
   /** The parameters of {@code wx.requestPayment}, signed with the merchant key. */
   record PaymentRequest(
