@@ -1,9 +1,11 @@
 package org.gradphoto.identity.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.gradphoto.identity.domain.IdentityRefusal.Reason;
 
 /**
  * A collection batch of one school: when students may sign up and pay ({@code signUp}) and when
@@ -49,53 +51,52 @@ public record Batch(
 
   public Batch {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("name: 请填写批次名称");
+      throw new IdentityRefusal(Reason.BATCH_NAME_MISSING);
     }
     if (priceFen < 0) {
-      throw new IllegalArgumentException("priceFen: 价格不能为负数");
+      throw new IdentityRefusal(Reason.PRICE_NEGATIVE);
     }
     if (modes == null || modes.isEmpty()) {
-      throw new IllegalArgumentException("modes: 至少开通一种获取采集资格的方式");
+      throw new IdentityRefusal(Reason.NO_ELIGIBILITY_MODE);
     }
     if (!REVIEW_PROMISES.contains(reviewPromise)) {
-      throw new IllegalArgumentException("reviewPromise: 审核时限只能是 PT24H 或 P2WD");
+      throw new IdentityRefusal(Reason.REVIEW_PROMISE_UNKNOWN, Map.of("allowed", REVIEW_PROMISES));
     }
     if (specProfile == null || specProfile.isBlank()) {
-      throw new IllegalArgumentException("specProfile: 请选择照片规格");
+      throw new IdentityRefusal(Reason.SPEC_PROFILE_MISSING);
     }
     if (backgroundColours == null || backgroundColours.isEmpty()) {
-      throw new IllegalArgumentException("backgroundColours: 至少允许一种背景色");
+      throw new IdentityRefusal(Reason.NO_BACKGROUND_COLOUR);
     }
     if (uploadMinBytes < 0) {
-      throw new IllegalArgumentException("uploadMinBytes: 上传大小下限不能为负数");
+      throw new IdentityRefusal(Reason.UPLOAD_MIN_NEGATIVE);
     }
     if (uploadMaxBytes <= uploadMinBytes) {
-      throw new IllegalArgumentException("uploadMaxBytes: 上传大小上限必须大于下限");
+      throw new IdentityRefusal(Reason.UPLOAD_MAX_NOT_ABOVE_MIN);
     }
     if (uploadMaxBytes > MAX_UPLOAD_BYTES) {
-      throw new IllegalArgumentException("uploadMaxBytes: 上传大小上限不能超过10MB（10000000字节）");
+      throw new IdentityRefusal(Reason.UPLOAD_MAX_TOO_LARGE, Map.of("max", MAX_UPLOAD_BYTES));
     }
     if (uploadMaxBytes < MIN_UPLOAD_CEILING) {
-      throw new IllegalArgumentException("uploadMaxBytes: 上传大小上限不能低于100KB，否则照片达不到规格要求的清晰度");
+      throw new IdentityRefusal(Reason.UPLOAD_MAX_TOO_SMALL, Map.of("min", MIN_UPLOAD_CEILING));
     }
     if (signUp == null) {
       signUp = window;
     }
     if (window != null && signUp.opensAt().isAfter(window.opensAt())) {
-      throw new IllegalArgumentException("signUpOpensAt: 报名缴费的开始时间不能晚于拍摄开始时间");
+      throw new IdentityRefusal(Reason.SIGN_UP_OPENS_AFTER_SHOOTING);
     }
     if (window != null && signUp.closesAt().isAfter(window.closesAt())) {
-      throw new IllegalArgumentException("signUpClosesAt: 报名缴费的截止时间不能晚于拍摄结束时间");
+      throw new IdentityRefusal(Reason.SIGN_UP_CLOSES_AFTER_SHOOTING);
     }
-    notice = text(notice, "notice", "批次通知", LONG_TEXT);
-    shootingRequirements = text(shootingRequirements, "shootingRequirements", "拍摄要求", LONG_TEXT);
-    serviceDescription = text(serviceDescription, "serviceDescription", "服务内容", LONG_TEXT);
-    reviewPromiseText = text(reviewPromiseText, "reviewPromiseText", "审核时限说明", SHORT_TEXT);
-    supportHours = text(supportHours, "supportHours", "客服时间", SHORT_TEXT);
-    supportPhone = text(supportPhone, "supportPhone", "客服电话", SHORT_TEXT);
+    notice = text(notice, "notice", LONG_TEXT);
+    shootingRequirements = text(shootingRequirements, "shootingRequirements", LONG_TEXT);
+    serviceDescription = text(serviceDescription, "serviceDescription", LONG_TEXT);
+    reviewPromiseText = text(reviewPromiseText, "reviewPromiseText", SHORT_TEXT);
+    supportHours = text(supportHours, "supportHours", SHORT_TEXT);
+    supportPhone = text(supportPhone, "supportPhone", SHORT_TEXT);
     if (supportPhone != null && !PHONE.matcher(supportPhone).matches()) {
-      throw new IllegalArgumentException(
-          "supportPhone: 客服电话只能由数字和“-”组成，例如 010-12345678 或 13800138000");
+      throw new IdentityRefusal(Reason.SUPPORT_PHONE_INVALID);
     }
     modes = Set.copyOf(modes);
     backgroundColours = List.copyOf(backgroundColours);
@@ -139,13 +140,13 @@ public record Batch(
   }
 
   /** Blank means none; otherwise stripped and at most {@code max} characters. */
-  private static String text(String value, String field, String label, int max) {
+  private static String text(String value, String field, int max) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String v = value.strip();
     if (v.codePointCount(0, v.length()) > max) {
-      throw new IllegalArgumentException(field + ": " + label + "不能超过" + max + "个字");
+      throw new IdentityRefusal(Reason.TEXT_TOO_LONG, Map.of("field", field, "max", max));
     }
     return v;
   }

@@ -11,7 +11,7 @@ public record CollectionWindow(Instant opensAt, Instant closesAt) {
 
   public CollectionWindow {
     if (opensAt == null || closesAt == null || !opensAt.isBefore(closesAt)) {
-      throw new IllegalArgumentException("开始时间必须早于结束时间");
+      throw new IdentityRefusal(IdentityRefusal.Reason.WINDOW_NOT_ORDERED);
     }
   }
 

@@ -1,6 +1,8 @@
 package org.gradphoto.identity.application.service;
 
-import org.gradphoto.kernel.error.ProblemException;
+import java.util.Map;
+import org.gradphoto.identity.domain.IdentityRefusal;
+import org.gradphoto.identity.domain.IdentityRefusal.Reason;
 import org.gradphoto.kernel.security.Actor;
 
 /**
@@ -22,26 +24,17 @@ final class Access {
   static void requireSchool(Actor actor, String schoolCode) {
     boolean editor = actor.isOperator() || actor.is(Actor.SCHOOL_ADMIN);
     if (!editor && actor.is(Actor.SCHOOL_VIEWER) && actor.mayActFor(schoolCode)) {
-      throw ProblemException.readOnlyAccount();
+      throw new IdentityRefusal(Reason.READ_ONLY_ACCOUNT);
     }
     if (!editor || !actor.mayActFor(schoolCode)) {
-      throw ProblemException.forbidden("SCHOOL_NOT_YOURS", "没有管理该学校（" + schoolCode + "）的权限");
+      throw new IdentityRefusal(
+          Reason.SCHOOL_NOT_YOURS, Map.of("school", String.valueOf(schoolCode)));
     }
   }
 
   static void requireOperator(Actor actor) {
     if (!actor.isOperator()) {
-      throw ProblemException.forbidden("OPERATOR_ONLY", "只有平台运营人员可以执行此操作");
+      throw new IdentityRefusal(Reason.OPERATOR_ONLY);
     }
-  }
-
-  /** Domain validation messages are written "field: reason"; this turns them into a 400. */
-  static ProblemException invalid(IllegalArgumentException e) {
-    String m = e.getMessage() == null ? "invalid input" : e.getMessage();
-    int colon = m.indexOf(": ");
-    if (colon > 0 && m.substring(0, colon).matches("[A-Za-z]+")) {
-      return ProblemException.invalidField(m.substring(0, colon), m.substring(colon + 2));
-    }
-    return ProblemException.badRequest("INVALID_INPUT", m);
   }
 }

@@ -9,7 +9,7 @@ import org.gradphoto.identity.application.port.in.CollectionProgressUseCase;
 import org.gradphoto.identity.application.port.in.CollectionsQuery;
 import org.gradphoto.identity.application.port.out.CollectionRepository;
 import org.gradphoto.identity.domain.CollectionStatus;
-import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.identity.domain.IdentityRefusal;
 
 @ApplicationScoped
 class CollectionService implements CollectionsQuery, CollectionProgressUseCase {
@@ -31,7 +31,7 @@ class CollectionService implements CollectionsQuery, CollectionProgressUseCase {
         .map(
             c ->
                 c.orElseThrow(
-                    () -> ProblemException.notFound("COLLECTION_NOT_FOUND", "没有找到这条采集记录")));
+                    () -> new IdentityRefusal(IdentityRefusal.Reason.COLLECTION_NOT_FOUND)));
   }
 
   @Override

@@ -34,10 +34,11 @@ import org.gradphoto.identity.domain.EligibilityRules.Grant;
 import org.gradphoto.identity.domain.EligibilityRules.Refused;
 import org.gradphoto.identity.domain.IdDocument;
 import org.gradphoto.identity.domain.IdType;
+import org.gradphoto.identity.domain.IdentityRefusal;
+import org.gradphoto.identity.domain.IdentityRefusal.Reason;
 import org.gradphoto.identity.domain.Names;
 import org.gradphoto.identity.domain.RosterEntry;
 import org.gradphoto.kernel.crypto.KeyedHash;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.event.EligibilityGranted;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.value.Ids;
@@ -58,7 +59,6 @@ import org.gradphoto.kernel.value.PhoneNumber;
  */
 @ApplicationScoped
 class EligibilityService implements EligibilityUseCase {
-  static final String NO_MATCH = "未匹配到采集信息，请联系学院核实信息";
 
   private final RosterRepository roster;
   private final BatchRepository batches;
@@ -132,8 +132,8 @@ class EligibilityService implements EligibilityUseCase {
   }
 
   private Lookup lookup(BySchool request) {
-    String school = required(request.schoolCode(), "schoolCode", "请选择所在院校");
-    String name = required(request.name(), "name", "请填写姓名");
+    String school = required(request.schoolCode(), Reason.SCHOOL_MISSING);
+    String name = required(request.name(), Reason.NAME_MISSING);
     IdDocument id = document(request.idType(), request.idNumber());
     String idHash = hash.hash(id.lookupKey());
     return new Lookup(
@@ -167,11 +167,11 @@ class EligibilityService implements EligibilityUseCase {
   }
 
   private Lookup lookup(ByChsiCode request) {
-    String code = required(request.chsiCode(), "chsiCode", "请先扫描或识别学信网图像采集码").strip();
+    String code = required(request.chsiCode(), Reason.CHSI_CODE_MISSING).strip();
     String lastFour =
         request.idLastFour() == null ? "" : request.idLastFour().strip().toUpperCase(Locale.ROOT);
     if (!lastFour.matches("[0-9A-Z]{4}")) {
-      throw ProblemException.invalidField("idLastFour", "请输入证件号码后四位");
+      throw new IdentityRefusal(Reason.ID_LAST_FOUR_INVALID);
     }
     String subject = hash.hash("CHSI:" + code);
     return new Lookup(
@@ -193,27 +193,22 @@ class EligibilityService implements EligibilityUseCase {
   @Override
   public Uni<String> decodeChsiCode(byte[] image) {
     if (image == null || image.length == 0) {
-      throw ProblemException.invalidField("image", "请选择学信网图像采集码的图片");
+      throw new IdentityRefusal(Reason.CHSI_IMAGE_MISSING);
     }
     return qr.read(image)
-        .map(
-            code ->
-                code.orElseThrow(
-                    () ->
-                        ProblemException.unprocessable(
-                            "NO_CODE_FOUND", "未能从图片中识别出学信网图像采集码，请换一张清晰的截图或直接扫码")));
+        .map(code -> code.orElseThrow(() -> new IdentityRefusal(Reason.NO_CODE_FOUND)));
   }
 
   @Override
   public Uni<Confirmation> match(UUID studentId, String client, ByIdAndPhone request) {
-    String name = required(request.name(), "name", "请填写姓名");
+    String name = required(request.name(), Reason.NAME_MISSING);
     IdDocument id = document(request.idType(), request.idNumber());
-    String phoneCode = required(request.phoneCode(), "phoneCode", "请授权微信绑定的手机号");
+    String phoneCode = required(request.phoneCode(), Reason.PHONE_CODE_MISSING);
     String idHash = hash.hash(id.lookupKey());
     return weChat
         .phoneNumberFor(phoneCode)
         .onFailure(WeChatGateway.Rejected.class)
-        .transform(e -> ProblemException.badRequest("PHONE_NOT_AUTHORISED", "手机号授权失败，请重新授权"))
+        .transform(e -> new IdentityRefusal(Reason.PHONE_NOT_AUTHORISED))
         .map(phone -> hash.hash("phone:" + new PhoneNumber(phone).value()))
         .chain(
             phoneHash -> {
@@ -281,7 +276,7 @@ class EligibilityService implements EligibilityUseCase {
         .chain(
             m -> {
               if (m.isEmpty()) {
-                throw ProblemException.notFound("MATCH_EXPIRED", "确认信息已过期，请重新填写校验信息");
+                throw new IdentityRefusal(Reason.MATCH_EXPIRED);
               }
               return roster
                   .byId(m.get().rosterEntryId())
@@ -382,14 +377,9 @@ class EligibilityService implements EligibilityUseCase {
     return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(millis));
   }
 
-  private ProblemException tooManyAttempts() {
-    return new ProblemException(
-        429,
-        "TOO_MANY_ATTEMPTS",
-        "Too many attempts",
-        "尝试次数过多，请1小时后再试；如信息无误仍无法匹配，请联系学院核实信息",
-        List.of(),
-        Map.of("retryAfterSeconds", limits.failureWindow().toSeconds()));
+  private IdentityRefusal tooManyAttempts() {
+    return new IdentityRefusal(
+        Reason.TOO_MANY_ATTEMPTS, Map.of("retryAfterSeconds", limits.failureWindow().toSeconds()));
   }
 
   private Uni<Granted> decideAndGrant(UUID studentId, EligibilityMode mode, List<Candidate> found) {
@@ -466,24 +456,16 @@ class EligibilityService implements EligibilityUseCase {
     return collections.one(studentId, collectionId).map(v -> new Granted(created, v.orElseThrow()));
   }
 
-  private static ProblemException noMatchProblem() {
-    return ProblemException.notFound("NO_MATCH", NO_MATCH);
+  private static IdentityRefusal noMatchProblem() {
+    return new IdentityRefusal(Reason.NO_MATCH);
   }
 
-  private static ProblemException outsideWindow(Batch b) {
-    return new ProblemException(
-        422,
-        "OUTSIDE_WINDOW",
-        "Outside the collection window",
-        "当前不在报名时间内，不能获取采集资格。报名缴费时间：" + b.signUp().describe(),
-        List.of(),
-        Map.of(
-            "opensAt", b.signUp().opensAt().toString(),
-            "closesAt", b.signUp().closesAt().toString()));
+  private static IdentityRefusal outsideWindow(Batch b) {
+    return new IdentityRefusal(Reason.OUTSIDE_WINDOW, Map.of("signUp", b.signUp()));
   }
 
-  private static ProblemException modeNotOffered() {
-    return ProblemException.unprocessable("MODE_NOT_OFFERED", "该采集批次未开通此方式获取采集资格，请按学校通知的方式操作");
+  private static IdentityRefusal modeNotOffered() {
+    return new IdentityRefusal(Reason.MODE_NOT_OFFERED);
   }
 
   /** Only the entries of the batch the student chose, when they chose one. */
@@ -502,20 +484,21 @@ class EligibilityService implements EligibilityUseCase {
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String required(String value, String field, String message) {
+  private static String required(String value, Reason missing) {
     if (value == null || value.isBlank()) {
-      throw ProblemException.invalidField(field, message);
+      throw new IdentityRefusal(missing);
     }
     return value.strip();
   }
 
   private static IdDocument document(String type, String number) {
-    IdType t =
-        IdType.parse(type).orElseThrow(() -> ProblemException.invalidField("idType", "请选择证件类型"));
+    IdType t = IdType.parse(type).orElseThrow(() -> new IdentityRefusal(Reason.ID_TYPE_MISSING));
     try {
       return IdDocument.of(t, number);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("idNumber", e.getMessage());
+      // IdDocument's and ResidentIdNumber's reasons are already written for the student.
+      throw new IdentityRefusal(
+          Reason.ID_NUMBER_INVALID, Map.of("why", String.valueOf(e.getMessage())));
     }
   }
 }

@@ -22,6 +22,8 @@ import org.gradphoto.identity.application.port.out.RosterRepository;
 import org.gradphoto.identity.application.port.out.RosterRepository.HeldId;
 import org.gradphoto.identity.application.port.out.RosterRepository.StoredLine;
 import org.gradphoto.identity.domain.Batch;
+import org.gradphoto.identity.domain.IdentityRefusal;
+import org.gradphoto.identity.domain.IdentityRefusal.Reason;
 import org.gradphoto.identity.domain.RosterColumn;
 import org.gradphoto.identity.domain.RosterRow;
 import org.gradphoto.identity.domain.RosterValidation;
@@ -29,7 +31,6 @@ import org.gradphoto.identity.domain.RosterValidation.Line;
 import org.gradphoto.identity.domain.RosterValidation.Problem;
 import org.gradphoto.kernel.crypto.KeyedHash;
 import org.gradphoto.kernel.crypto.Sealer;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.event.BindingRevoked;
 import org.gradphoto.kernel.event.EventEnvelope;
 import org.gradphoto.kernel.security.Actor;
@@ -38,6 +39,7 @@ import org.gradphoto.kernel.value.Ids;
 @ApplicationScoped
 class RosterService implements RosterUseCase {
   static final int MAX_LINES = 100_000;
+  static final int MAX_UNBIND_REASON = 200;
 
   private final BatchesUseCase batches;
   private final RosterRepository roster;
@@ -55,10 +57,10 @@ class RosterService implements RosterUseCase {
   public Uni<ImportReport> importRoster(
       Actor actor, UUID batchId, List<Map<RosterColumn, String>> lines) {
     if (lines.isEmpty()) {
-      throw ProblemException.badRequest("EMPTY_ROSTER", "文件中没有学生数据行");
+      throw new IdentityRefusal(Reason.EMPTY_ROSTER);
     }
     if (lines.size() > MAX_LINES) {
-      throw ProblemException.badRequest("ROSTER_TOO_LARGE", "一次最多导入" + MAX_LINES + "行，请拆分文件后再导入");
+      throw new IdentityRefusal(Reason.ROSTER_TOO_LARGE, Map.of("max", MAX_LINES));
     }
     // Validating, sealing and hashing tens of thousands of lines is CPU work: off the event loop.
     return batches
@@ -245,15 +247,15 @@ class RosterService implements RosterUseCase {
   public Uni<Void> unbind(Actor actor, UUID entryId, String reason) {
     Access.requireOperator(actor);
     String why = reason == null ? null : reason.strip();
-    if (why != null && (why.isEmpty() || why.length() > 200)) {
-      throw ProblemException.invalidField("reason", "请填写解除绑定的原因（1–200字）");
+    if (why != null && (why.isEmpty() || why.length() > MAX_UNBIND_REASON)) {
+      throw new IdentityRefusal(Reason.UNBIND_REASON_INVALID, Map.of("max", MAX_UNBIND_REASON));
     }
     return roster
         .unbind(entryId, why, actor.id(), Instant.now(), RosterService::revoked)
         .map(
             freed -> {
               if (freed.isEmpty()) {
-                throw ProblemException.notFound("NOT_BOUND", "该学籍信息未绑定微信账号");
+                throw new IdentityRefusal(Reason.NOT_BOUND);
               }
               return null;
             });

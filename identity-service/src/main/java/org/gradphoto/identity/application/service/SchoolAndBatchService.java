@@ -14,8 +14,9 @@ import org.gradphoto.identity.application.port.out.BatchRepository;
 import org.gradphoto.identity.application.port.out.SchoolRepository;
 import org.gradphoto.identity.domain.Batch;
 import org.gradphoto.identity.domain.EligibilityMode;
+import org.gradphoto.identity.domain.IdentityRefusal;
+import org.gradphoto.identity.domain.IdentityRefusal.Reason;
 import org.gradphoto.identity.domain.School;
-import org.gradphoto.kernel.error.ProblemException;
 import org.gradphoto.kernel.security.Actor;
 import org.gradphoto.kernel.value.Ids;
 
@@ -39,7 +40,7 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase, OpenBatch
   public Uni<School> get(String code) {
     return schools
         .find(code)
-        .map(s -> s.orElseThrow(() -> ProblemException.notFound("NO_SUCH_SCHOOL", "没有这所学校")));
+        .map(s -> s.orElseThrow(() -> new IdentityRefusal(Reason.NO_SUCH_SCHOOL)));
   }
 
   @Override
@@ -62,7 +63,7 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase, OpenBatch
             existing -> {
               Access.requireSchool(actor, existing.schoolCode());
               if (!existing.schoolCode().equals(terms.schoolCode())) {
-                throw ProblemException.invalidField("schoolCode", "批次不能转到其他学校");
+                throw new IdentityRefusal(Reason.BATCH_SCHOOL_FIXED);
               }
               return batches.save(terms.withId(batchId));
             });
@@ -74,8 +75,7 @@ class SchoolAndBatchService implements SchoolsUseCase, BatchesUseCase, OpenBatch
         .find(batchId)
         .map(
             b -> {
-              Batch batch =
-                  b.orElseThrow(() -> ProblemException.notFound("NO_SUCH_BATCH", "没有这个采集批次"));
+              Batch batch = b.orElseThrow(() -> new IdentityRefusal(Reason.NO_SUCH_BATCH));
               Access.requireReadSchool(actor, batch.schoolCode());
               return batch;
             });

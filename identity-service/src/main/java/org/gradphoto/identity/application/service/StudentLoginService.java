@@ -7,9 +7,10 @@ import org.gradphoto.identity.application.port.in.StudentLoginUseCase;
 import org.gradphoto.identity.application.port.out.StudentAccounts;
 import org.gradphoto.identity.application.port.out.StudentTokenIssuer;
 import org.gradphoto.identity.application.port.out.WeChatGateway;
+import org.gradphoto.identity.domain.IdentityRefusal;
+import org.gradphoto.identity.domain.IdentityRefusal.Reason;
 import org.gradphoto.kernel.crypto.KeyedHash;
 import org.gradphoto.kernel.crypto.Sealer;
-import org.gradphoto.kernel.error.ProblemException;
 
 @ApplicationScoped
 class StudentLoginService implements StudentLoginUseCase {
@@ -35,15 +36,12 @@ class StudentLoginService implements StudentLoginUseCase {
   @Override
   public Uni<StudentSession> login(String wxLoginCode) {
     if (wxLoginCode == null || wxLoginCode.isBlank()) {
-      throw ProblemException.invalidField("code", "缺少微信登录凭证 code");
+      throw new IdentityRefusal(Reason.LOGIN_CODE_MISSING);
     }
     return weChat
         .openIdFor(wxLoginCode)
         .onFailure(WeChatGateway.Rejected.class)
-        .transform(
-            e ->
-                new ProblemException(
-                    401, "WECHAT_LOGIN_FAILED", "WeChat login failed", "微信登录失败，请重新进入小程序后再试"))
+        .transform(e -> new IdentityRefusal(Reason.WECHAT_LOGIN_FAILED))
         // The openid is looked up by keyed hash and kept sealed, like an ID number.
         .chain(
             openId ->

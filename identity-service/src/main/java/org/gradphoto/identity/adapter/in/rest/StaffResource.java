@@ -29,6 +29,7 @@ import org.gradphoto.identity.application.port.in.SchoolsUseCase;
 import org.gradphoto.identity.domain.Batch;
 import org.gradphoto.identity.domain.CollectionWindow;
 import org.gradphoto.identity.domain.EligibilityMode;
+import org.gradphoto.identity.domain.IdentityRefusal;
 import org.gradphoto.identity.domain.PaymentPolicy;
 import org.gradphoto.identity.domain.RosterColumn;
 import org.gradphoto.identity.domain.School;
@@ -123,15 +124,15 @@ public class StaffResource {
     Batch toDomain(String school) {
       try {
         if (opensAt == null || closesAt == null) {
-          throw new IllegalArgumentException("opensAt: 请填写开通时间");
+          throw ProblemException.invalidField("opensAt", "请填写开通时间");
         }
         if (priceFen == null) {
-          throw new IllegalArgumentException("priceFen: 请填写价格（分）");
+          throw ProblemException.invalidField("priceFen", "请填写价格（分）");
         }
         if ((signUpOpensAt == null) != (signUpClosesAt == null)) {
-          throw new IllegalArgumentException(
-              (signUpOpensAt == null ? "signUpOpensAt" : "signUpClosesAt")
-                  + ": 报名缴费时间要同时填写开始和结束，或都不填（与拍摄时间相同）");
+          throw ProblemException.invalidField(
+              signUpOpensAt == null ? "signUpOpensAt" : "signUpClosesAt",
+              "报名缴费时间要同时填写开始和结束，或都不填（与拍摄时间相同）");
         }
         return new Batch(
             id,
@@ -160,18 +161,11 @@ public class StaffResource {
             supportPhone,
             supportHours);
       } catch (IllegalArgumentException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        if (m.startsWith("No enum constant")) {
-          throw ProblemException.badRequest(
-              "INVALID_INPUT",
-              "paymentPolicy 只能是 PAY_BEFORE_CAPTURE 或 PAY_AFTER_REVIEW；eligibilityModes 只能是"
-                  + " SCHOOL_NAME_ID、CHSI_CODE、ID_AND_PHONE");
-        }
-        int colon = m.indexOf(": ");
-        if (colon > 0) {
-          throw ProblemException.invalidField(m.substring(0, colon), m.substring(colon + 2));
-        }
-        throw ProblemException.badRequest("INVALID_INPUT", m);
+        // Only valueOf throws it here: the batch's own rules refuse with an IdentityRefusal.
+        throw ProblemException.badRequest(
+            "INVALID_INPUT",
+            "paymentPolicy 只能是 PAY_BEFORE_CAPTURE 或 PAY_AFTER_REVIEW；eligibilityModes 只能是"
+                + " SCHOOL_NAME_ID、CHSI_CODE、ID_AND_PHONE");
       }
     }
   }
@@ -179,8 +173,9 @@ public class StaffResource {
   private static CollectionWindow window(String field, Instant opens, Instant closes) {
     try {
       return new CollectionWindow(opens, closes);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+    } catch (IdentityRefusal e) {
+      // The window does not know which of the batch's windows it is: name the field.
+      throw new IdentityRefusal(e.reason(), Map.of("field", field));
     }
   }
 
@@ -342,10 +337,7 @@ public class StaffResource {
     try {
       return new School(code, name);
     } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
-      if (m != null && m.startsWith("name: ")) {
-        throw ProblemException.invalidField("name", m.substring(6));
-      }
+      // SchoolCode's refusal; the name's rule refuses with an IdentityRefusal.
       throw ProblemException.invalidField("code", "院校代码应为5位数字");
     }
   }
