@@ -5,11 +5,19 @@
 //                   → upload a portrait in the guide frame → preview → submit → 撤回 (no reviewer
 //                   yet) → retake → submit → a reviewer claims it → 撤回 refused → the reviewer
 //                   passes (review-service staff API, Keycloak code + PKCE sign-in) → 采集完成 →
-//                   download the standard photo and the layout sheet
+//                   download the standard photo and the layout sheet; the retake picks the
+//                   white background of the two the batch offers (the preview and the
+//                   downloaded photo are on white); the school builds its package → 上网中
 //   rejection path: log in → eligibility (mode C, confirmation page) → pay → upload → submit →
 //                   reviewer rejects → 初审失败，请重拍 with the reason → retake (no second payment)
 //                   → submit → reviewer passes → 采集完成
 //   mode B:         log in → eligibility with a typed CHSI code + last four ID characters
+//   two batches:    one student on two rosters of the school (same ID, phone, CHSI code): the
+//                   预报名 batch (shooting not open) by mode C and payment, the open batch by mode
+//                   B — each match binds the chosen batch's line → 采集列表 with two collections
+//   batch texts:    the clothing rule names the batch's backgrounds, the 照片已提交 dialog says the
+//                   batch's review time (its own words, or its promise PT24H as 24小时内), a batch's own 拍照注意事项
+//                   replace the generic rules
 // Each step leaves a screenshot in e2e/artifacts/. It fails where the platform does not (yet) do
 // a step, and prints which steps passed. Setup (school, batch, roster of two made-up students)
 // goes through identity-service's staff API as the demo school admin.
@@ -30,6 +38,7 @@ const ARTIFACTS = process.env.E2E_ARTIFACTS ?? fileURLToPath(new URL('./artifact
 const REVIEW_WAIT_MS = Number(process.env.E2E_REVIEW_WAIT_MS ?? 90000)
 const NOTICE = '各位同学：请使用本人微信完成图像采集，审核通过后不支持更换照片。'
 const EARLY_NOTICE = '拍摄开始前，请先完成报名缴费。'
+const AFTER_REVIEW_REQUIREMENTS = '请到学院楼一层的灰色背景墙前，由辅导员统一拍摄。\n穿深色正装。'
 
 
 // ------------------------------------------------------------------ HTTP helpers (staff side)
@@ -203,9 +212,12 @@ async function chooseBatch(phone, setup, batchName, { notice } = {}) {
   if (faults.length) throw new Error(`the notice page: ${faults.join('; ')}`)
 }
 
-async function confirmAndOpen(phone, state, number) {
+async function confirmAndOpen(phone, state, number, { notNumber } = {}) {
   await phone.see('核验学籍信息')
   await phone.see(number)
+  if (notNumber && (await phone.page.getByText(notNumber).filter({ visible: true }).count())) {
+    throw new Error(`the confirmation shows ${notNumber}, the student's line in the other batch`)
+  }
   await phone.tap('确认无误，采集照片')
   const r = await waitForAny(phone, ['采集详情'], 20000)
   if (r !== '采集详情') throw new Error(r ?? 'no collection detail')
@@ -257,8 +269,9 @@ async function uploadAndPreview(j, path, phone, again = '', file = PORTRAIT) {
   })
 }
 
-async function submit(j, path, phone, again = '') {
-  await j.step(path, `${again}确认提交 → 授权审核结果通知 → 审核中`, phone.page, async () => {
+/** `promise`: the batch's review-time sentence the 照片已提交 dialog must say (its own words or the neutral one). */
+async function submit(j, path, phone, again = '', promise = null) {
+  await j.step(path, `${again}确认提交 → 授权审核结果通知 → 审核中${promise ? ` (${promise})` : ''}`, phone.page, async () => {
     const btn = phone.text('确认提交')
     if (await btn.evaluate((el) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false')) {
       const findings = await phone.visible(phone.page.locator('#findings')).innerText()
@@ -266,6 +279,7 @@ async function submit(j, path, phone, again = '') {
     }
     await btn.click()
     await phone.see('照片已提交', 20000)
+    if (promise) await phone.see(`照片已进入人工审核，${promise}。`, 5000)
     await phone.tap('通知我')
     const r = await waitForAny(phone, ['照片已提交，正在人工审核，请耐心等待审核结果'], 30000)
     if (!r || r.startsWith('error')) throw new Error(r ?? 'the detail page did not show 审核中')
@@ -326,6 +340,71 @@ async function seeCompleted(j, path, phone, state) {
   })
 }
 
+/** The colour of a JPEG's top-left corner (background there in a standard photo), decoded by the page. */
+async function cornerColour(page, jpeg) {
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }))
+    const g = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')
+    g.drawImage(bmp, 0, 0)
+    return Array.from(g.getImageData(4, 4, 1, 1).data.slice(0, 3))
+  }, Buffer.from(jpeg).toString('base64'))
+}
+const isWhite = ([r, g, b]) => r > 235 && g > 235 && b > 235
+const isBlue = ([r, , b]) => b > r + 40
+
+async function jpegAt(src) {
+  const res = await fetch(src)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  if (!res.ok || bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error(`${src} → ${res.status}, not a JPEG`)
+  return bytes
+}
+
+/** The preview's background colour as capture rendered it (the image the page shows). */
+async function previewCorner(phone) {
+  const img = phone.visible(phone.page.locator('#preview-frame img'))
+  await img.waitFor({ state: 'visible', timeout: 60000 })
+  return { src: await img.getAttribute('src'), rgb: await cornerColour(phone.page, await jpegAt(await img.getAttribute('src'))) }
+}
+
+/**
+ * 背景颜色: the batch offers blue and white; the student picks white, capture renders the photo
+ * again on white, and the page shows that rendering (the submitted photo is the white one).
+ */
+async function chooseWhiteBackground(j, path, phone) {
+  await j.step(path, '背景颜色 蓝 → 白 (the batch offers two): the preview is rendered again on white', phone.page, async () => {
+    await phone.see('背景颜色')
+    const swatches = phone.page.locator('.swatch').filter({ visible: true })
+    if ((await swatches.count()) !== 2) throw new Error(`${await swatches.count()} colour swatches shown, the batch offers 2`)
+    const before = await previewCorner(phone)
+    if (!isBlue(before.rgb)) throw new Error(`the first rendering is not on blue: rgb(${before.rgb})`)
+    await swatches.nth(1).click()
+    await eventually('the white swatch chosen', () => swatches.nth(1).evaluate((el) => el.classList.contains('swatch-on')), { timeoutMs: 30000, everyMs: 500 })
+    await eventually('the preview on white', async () => {
+      const now = await previewCorner(phone)
+      return now.src !== before.src && isWhite(now.rgb)
+    }, { timeoutMs: 60000, everyMs: 1000 })
+  })
+}
+
+/** The school admin builds the batch's package (delivery-service); the student's photo goes with it. */
+async function schoolBuildsPackage(j, path, state) {
+  await j.step(path, '学校生成照片包 (delivery-service staff API) → 可下载', null, async () => {
+    const admin = await staffToken('schooladmin')
+    // delivery hears of the completion a moment after the student sees it: ask again
+    const requested = await eventually('a package request delivery accepts', async () => {
+      const r = await api('POST', `/api/delivery/schools/${SCHOOL}/batches/${state.batchId}/packages`, { token: admin, json: { naming: 'STUDENT_NUMBER' }, expect: [202, 409] })
+      return r?.packageId ? r : null
+    }, { timeoutMs: 60000, everyMs: 2000 })
+    const ready = await eventually('the package READY', async () => {
+      const p = await api('GET', `/api/delivery/packages/${requested.packageId}`, { token: admin })
+      if (p.status === 'FAILED') throw new Error(`the package failed: ${p.failure}`)
+      return p.status === 'READY' ? p : null
+    }, { timeoutMs: 120000, everyMs: 2000 })
+    if (ready.photoCount < 1) throw new Error(`the package has ${ready.photoCount} photos`)
+  })
+}
+
 // ------------------------------------------------------------------ main
 async function main() {
   const j = new Journey(ARTIFACTS)
@@ -336,7 +415,8 @@ async function main() {
     chsi: { name: '测试丙', number: `E2E${stamp}C`, id: residentId(), phone: '13800138003', chsi: `CHSIE2E${stamp}` },
   }
   // on two batches of the school (same person, another student number): two collections
-  students.both = { name: '测试丁', number: `E2E${stamp}D`, id: residentId(), phone: '13800138004' }
+  // (one person: the same ID, phone and CHSI code on both rosters, so only the batch chosen tells them apart)
+  students.both = { name: '测试丁', number: `E2E${stamp}D`, id: residentId(), phone: '13800138004', chsi: `CHSIE2E${stamp}D` }
   students.afterReview = { name: '测试戊', number: `E2E${stamp}E`, id: residentId(), phone: '13800138005' }
   const setup = {}
   console.log(`student-app e2e against ${GATEWAY} (artifacts: ${ARTIFACTS})`)
@@ -355,7 +435,7 @@ async function main() {
     const html = await res.text()
     if (!res.ok || !html.includes('毕业图像采集')) throw new Error(`GET / → ${res.status}; not the student app (build it into student-app/dist/h5 and start the gateway)`)
   })
-  await j.step('setup', 'school, batch (PAY_BEFORE_CAPTURE, ¥20.00, all three modes) and roster', null, async () => {
+  await j.step('setup', 'school, batch (PAY_BEFORE_CAPTURE, ¥20.00, all three modes, blue or white) and roster', null, async () => {
     const admin = await staffToken('schooladmin')
     let school = await api('GET', `/api/identity/schools/${SCHOOL}`, { token: admin, expect: [200, 404] })
     if (!school?.name) school = await api('POST', '/api/identity/schools', { token: admin, json: { code: SCHOOL, name: '示例大学' } })
@@ -378,6 +458,7 @@ async function main() {
         uploadMinBytes: 20000,
         uploadMaxBytes: 2000000,
         allowSubmitWithFindings: true,
+        backgroundColours: ['blue', 'white'],
       },
     })
     setup.batchId = batch.id
@@ -389,6 +470,7 @@ async function main() {
       json: {
         name: `E2E 审核后付费 ${stamp}`, opensAt: new Date(now - 86400000).toISOString(), closesAt: new Date(now + 30 * 86400000).toISOString(),
         priceFen: 1500, paymentPolicy: 'PAY_AFTER_REVIEW', eligibilityModes: ['SCHOOL_NAME_ID'], reviewPromise: 'PT24H', allowSubmitWithFindings: true,
+        shootingRequirements: AFTER_REVIEW_REQUIREMENTS,
       },
     })
     setup.afterReview = { id: later.id, name: later.name }
@@ -398,7 +480,7 @@ async function main() {
       json: {
         name: `E2E 预报名 ${stamp}`, signUpOpensAt: new Date(now - 86400000).toISOString(), signUpClosesAt: new Date(now + 2 * 86400000).toISOString(),
         opensAt: new Date(now + 2 * 86400000).toISOString(), closesAt: new Date(now + 30 * 86400000).toISOString(),
-        priceFen: 1800, paymentPolicy: 'PAY_BEFORE_CAPTURE', eligibilityModes: ['SCHOOL_NAME_ID'], reviewPromise: 'P2WD', notice: EARLY_NOTICE,
+        priceFen: 1800, paymentPolicy: 'PAY_BEFORE_CAPTURE', eligibilityModes: ['SCHOOL_NAME_ID', 'CHSI_CODE', 'ID_AND_PHONE'], reviewPromise: 'P2WD', notice: EARLY_NOTICE,
       },
     })
     setup.early = { id: early.id, name: early.name }
@@ -439,10 +521,13 @@ async function main() {
         await confirmAndOpen(phone, state, s.number)
       })
       await pay(j, 'happy', phone, '¥20.00')
-      await j.step('happy', '拍照要求 are the batch\'s (upload limit 20KB–2MB)', phone.page, async () => { await phone.see('大小 20KB–2MB') })
+      await j.step('happy', '拍照要求 are the batch\'s (upload limit 20KB–2MB, clothing rule for its blue and white)', phone.page, async () => {
+        await phone.see('大小 20KB–2MB')
+        await phone.see('图像采集背景为蓝色或白色，请勿穿与背景颜色相近的衣服')
+      })
       // a 12 MP phone original of ~6 MB against the batch's 2 MB limit: the app re-encodes it
       await uploadAndPreview(j, 'happy', phone, '', { name: 'IMG_4032.jpg', mimeType: 'image/jpeg', buffer: BIG })
-      await submit(j, 'happy', phone)
+      await submit(j, 'happy', phone, '', '审核时间预计一个工作日内')
       await j.step('happy', '审核中 撤回 before a reviewer claims it → 待提交', phone.page, async () => {
         const r = await withdraw(phone)
         if (r !== '照片已撤回，可以重新拍照，或再次提交这张照片') throw new Error(r)
@@ -454,6 +539,7 @@ async function main() {
         if (r !== '拍照注意事项') throw new Error(`拍照 after withdrawing went to ${r}`)
       })
       await uploadAndPreview(j, 'happy', phone, '撤回后重拍: ')
+      await chooseWhiteBackground(j, 'happy', phone)
       await submit(j, 'happy', phone, '撤回后重拍: ')
       await reviewerClaims(j, 'happy', state)
       await j.step('happy', '审核员已认领: 撤回 refused (审核员已开始审核，不能撤回)', phone.page, async () => {
@@ -470,13 +556,27 @@ async function main() {
           const img = phone.visible(phone.page.locator('#download-img img, img#download-img'))
           await img.waitFor({ state: 'visible', timeout: 75000 })
           await eventually(`${kind} image loaded`, () => img.evaluate((el) => el.complete && el.naturalWidth > 0), { timeoutMs: 20000, everyMs: 500 })
-          const src = await img.getAttribute('src')
-          const res = await fetch(src)
-          const bytes = Buffer.from(await res.arrayBuffer())
-          if (!res.ok || bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error(`${kind}: ${src} → ${res.status}, not a JPEG`)
+          const bytes = await jpegAt(await img.getAttribute('src'))
+          if (kind === '标准照') {
+            const rgb = await cornerColour(phone.page, bytes)
+            if (!isWhite(rgb)) throw new Error(`the standard photo is not on the white the student chose: rgb(${rgb})`)
+          }
           await j.shot(phone.page, `download-${kind === '标准照' ? 'standard' : 'layout'}`)
         }
         await phone.see('保存照片')
+      })
+      await schoolBuildsPackage(j, 'happy', state)
+      await j.step('happy', '上网中: the photo went to the school, no more changes, still downloadable', phone.page, async () => {
+        await phone.page.goBack()
+        await eventually('上网中 on the detail page', async () => {
+          await phone.tap('刷新状态')
+          await phone.page.waitForTimeout(800)
+          // the status card: 采集完成，照片已送至学校（上网中），不支持更换照片
+          return (await phone.statusText()).includes('（上网中）')
+        }, { timeoutMs: REVIEW_WAIT_MS, everyMs: 2000 })
+        await phone.see('不支持更换照片', 5000)
+        await phone.see('下载图片')
+        if (await phone.page.getByText('重新拍照', { exact: true }).filter({ visible: true }).count()) throw new Error('重新拍照 is offered after delivery')
       })
       if (state.statusesSeen) console.log(`       statuses seen while waiting: ${state.statusesSeen.join(' → ')}`)
       await ctx.close()
@@ -582,8 +682,13 @@ async function main() {
         const r = await waitForAny(phone, ['拍照注意事项', '服务内容'], 20000)
         if (r !== '拍照注意事项') throw new Error(`拍照 led to ${r}`)
       })
+      await j.step('pay-after-review', '拍照注意事项 are the batch\'s own (not the generic rules)', phone.page, async () => {
+        for (const line of AFTER_REVIEW_REQUIREMENTS.split('\n')) await phone.see(line)
+        if (await phone.page.getByText('使用后置摄像头拍摄身体部位至胸部部位的半身').filter({ visible: true }).count()) throw new Error('the generic rules are shown beside the batch\'s')
+      })
       await uploadAndPreview(j, 'pay-after-review', phone)
-      await submit(j, 'pay-after-review', phone)
+      // no text of its own: the batch's PT24H promise in the platform's words
+      await submit(j, 'pay-after-review', phone, '', '审核时间预计24小时内')
       await reviewerDecides(j, 'pay-after-review', state, 'PASS')
       await j.step('pay-after-review', '审核通过 → 立即支付 (H5: the local WeChat confirms)', phone.page, async () => {
         await eventually('立即支付 after the review passed', async () => {
@@ -613,12 +718,21 @@ async function main() {
         await phone.see('现在可以先获取采集资格并完成缴费')
         await phone.see('请联系学校')
       })
-      await j.step('two-batches', '预报名批次: eligibility and payment before shooting', phone.page, async () => {
+      await j.step('two-batches', '预报名批次: 证件+手机号 matches the chosen batch\'s line (the student is on both rosters)', phone.page, async () => {
         await phone.tap('我已阅读，获取采集资格')
+        await phone.tap('证件+手机号')
         await phone.fill('name', s.name)
         await phone.fill('id-number', s.id)
-        await phone.tap('提交')
-        await confirmAndOpen(phone, {}, `${s.number}P`)
+        await phone.fill('phone', s.phone)
+        await phone.tap('下一步')
+        await phone.see('查找到用户，请核对信息内容')
+        await phone.see(`${s.number}P`)
+        await phone.tap('确认无误，采集照片')
+        const r = await waitForAny(phone, ['采集详情'], 20000)
+        if (r !== '采集详情') throw new Error(r ?? 'no collection detail')
+        await phone.see(setup.early.name)
+      })
+      await j.step('two-batches', '预报名批次: payment before shooting', phone.page, async () => {
         await phone.see('拍摄将于')
         await phone.tap('立即支付')
         await phone.see('¥18.00')
@@ -626,15 +740,17 @@ async function main() {
         const r = await waitForAny(phone, ['届时请回到本页拍照上传'], 60000)
         if (r !== '届时请回到本页拍照上传') throw new Error(r ?? 'after paying, the page did not say to come back when shooting opens')
       })
-      await j.step('two-batches', 'the same student in the open batch: 采集列表 with two collections', phone.page, async () => {
+      await j.step('two-batches', 'the same student in the open batch by 学信网采集码 (its line, not the early one\'s): 采集列表 with two collections', phone.page, async () => {
         await phone.tap('返回首页')
         await chooseBatch(phone, setup, setup.batchName)
         await phone.tap('我已阅读，获取采集资格')
-        await phone.tap('院校+身份证')
-        await phone.fill('name', s.name)
-        await phone.fill('id-number', s.id)
+        await phone.tap('学信网采集码')
+        await phone.fill('chsi-code', s.chsi)
+        await phone.fill('id-last4', s.id.slice(-4))
         await phone.tap('提交')
-        await confirmAndOpen(phone, {}, s.number)
+        // the same CHSI code is on both rosters: the chosen batch's line, not the early one's
+        await confirmAndOpen(phone, {}, s.number, { notNumber: `${s.number}P` })
+        await phone.see(setup.batchName)
         await phone.tap('返回首页')
         await phone.tap('我的采集（2）')
         await phone.see(setup.batchName)
