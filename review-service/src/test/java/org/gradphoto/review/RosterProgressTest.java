@@ -74,4 +74,31 @@ class RosterProgressTest {
         0,
         Duration.ofSeconds(5));
   }
+
+  @Test
+  void a_whole_schools_roster_in_one_event_is_recorded_and_the_events_after_it_still_apply() {
+    // identity sends up to 1,000 lines per RosterEntriesChanged; a school imports thousands. The
+    // consumer once hung for good on such an event (a 1,000-deep chain of persists), holding up
+    // every identity event behind it — eligibilities of every school included.
+    Student s = Student.of(SCHOOL);
+    String admin = staff("roster-admin-3", "school-admin", List.of(SCHOOL));
+    List<RosterEntriesChanged.Entry> lines =
+        java.util.stream.IntStream.range(0, 1000)
+            .mapToObj(i -> entry(String.valueOf(30000000 + i)))
+            .toList();
+    publish(new RosterEntriesChanged(s.batchId(), SCHOOL, lines, Instant.now()), s.batchId());
+    s.eligible(); // the next identity event on the same topic
+    Eventually.await(() -> notStarted(admin, s.batchId()), 1000, Duration.ofSeconds(60));
+    Eventually.await(
+        () ->
+            as(admin)
+                .queryParam("school", SCHOOL)
+                .get("/staff/progress")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.batchId == '" + s.batchId() + "' }.awaitingPhoto"),
+        List.of(1),
+        Duration.ofSeconds(30));
+  }
 }

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,7 @@ class PanacheRosterLines implements RosterLines {
         lines.stream()
             .collect(Collectors.toMap(RosterLine::rosterEntryId, Function.identity(), (a, b) -> b));
     Instant now = Instant.now();
-    // One select for the lines already known (up to 1,000 per event), then one flush.
+    // One select for the lines already known (up to 1,000 per event), one persistAll, one flush.
     return RosterLineEntity.<RosterLineEntity>list(
             "rosterEntryId in :ids", Parameters.with("ids", byId.keySet()))
         .chain(
@@ -31,11 +32,11 @@ class PanacheRosterLines implements RosterLines {
               Map<UUID, RosterLineEntity> existing =
                   known.stream()
                       .collect(Collectors.toMap(e -> e.rosterEntryId, Function.identity()));
-              Uni<Void> writes = Uni.createFrom().voidItem();
+              List<RosterLineEntity> fresh = new ArrayList<>();
               for (RosterLine l : byId.values()) {
                 RosterLineEntity e = existing.get(l.rosterEntryId());
-                boolean fresh = e == null;
-                RosterLineEntity row = fresh ? new RosterLineEntity() : e;
+                boolean isNew = e == null;
+                RosterLineEntity row = isNew ? new RosterLineEntity() : e;
                 row.rosterEntryId = l.rosterEntryId();
                 row.batchId = l.batchId();
                 row.schoolCode = l.schoolCode();
@@ -43,11 +44,15 @@ class PanacheRosterLines implements RosterLines {
                 row.studentName = l.studentName();
                 row.idNumberMasked = l.idNumberMasked();
                 row.updatedAt = now;
-                if (fresh) {
-                  writes = writes.chain(() -> row.persist()).replaceWithVoid();
+                if (isNew) {
+                  fresh.add(row);
                 }
               }
-              return writes.chain(() -> Panache.flush());
+              // One persistAll: a chain of one persist per line (1,000 deep) never completed and
+              // left the consumer's transaction open for good.
+              return Panache.getSession()
+                  .chain(session -> session.persistAll(fresh.toArray()))
+                  .chain(() -> Panache.flush());
             });
   }
 

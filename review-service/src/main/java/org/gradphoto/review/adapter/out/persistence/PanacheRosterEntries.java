@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ class PanacheRosterEntries implements RosterEntries {
         lines.stream()
             .collect(Collectors.toMap(Line::rosterEntryId, Function.identity(), (a, b) -> b));
     Instant now = Instant.now();
-    // One select for the lines already known (up to 1,000 per event), then one flush.
+    // One select for the lines already known (up to 1,000 per event), one persistAll, one flush.
     return RosterEntryEntity.<RosterEntryEntity>list(
             "rosterEntryId in :ids", Parameters.with("ids", byId.keySet()))
         .chain(
@@ -30,7 +31,7 @@ class PanacheRosterEntries implements RosterEntries {
               Map<UUID, RosterEntryEntity> existing =
                   known.stream()
                       .collect(Collectors.toMap(e -> e.rosterEntryId, Function.identity()));
-              Uni<Void> writes = Uni.createFrom().voidItem();
+              List<RosterEntryEntity> fresh = new ArrayList<>();
               for (Line l : byId.values()) {
                 RosterEntryEntity e = existing.get(l.rosterEntryId());
                 RosterEntryEntity row = e == null ? new RosterEntryEntity() : e;
@@ -40,10 +41,14 @@ class PanacheRosterEntries implements RosterEntries {
                 row.studentNumber = l.studentNumber();
                 row.updatedAt = now;
                 if (e == null) {
-                  writes = writes.chain(() -> row.persist()).replaceWithVoid();
+                  fresh.add(row);
                 }
               }
-              return writes.chain(() -> Panache.flush());
+              // One persistAll: a chain of one persist per line (1,000 deep) never completed and
+              // left the consumer's transaction open for good.
+              return Panache.getSession()
+                  .chain(session -> session.persistAll(fresh.toArray()))
+                  .chain(() -> Panache.flush());
             });
   }
 
