@@ -39,7 +39,7 @@ function fakeApi(perService: Record<string, DeadLetter[] | Error>) {
     if (answer instanceof Error) throw answer
     return answer
   })
-  const send = vi.fn(async (_method: string, _path: string) => letter({}))
+  const send = vi.fn(async (_method: string, _path: string) => letter({ applied: true }))
   const never = () => new Promise<never>(() => {})
   return { api: { get, send, upload: never, blob: never } as unknown as Api, get, send }
 }
@@ -57,10 +57,11 @@ describe('the dead-letter listing', () => {
     expect(listing.unavailable).toEqual([{ service: 'review', message: '服务暂时不可用（HTTP 503），请稍后重试' }])
   })
 
-  it('offers a replay only for a message with an origin whose event is not applied yet', () => {
+  it('offers a replay only for a message of a channel the service still consumes whose event is not applied yet', () => {
     expect(canReplay(letter({}))).toBe(true)
     expect(canReplay(letter({ applied: true }))).toBe(false)
-    expect(canReplay(letter({ fromTopic: null }))).toBe(false)
+    expect(canReplay(letter({ fromTopic: null, channel: null }))).toBe(false)
+    expect(canReplay(letter({ channel: null }))).toBe(false)
   })
 
   it('replays at the dead letter\'s own topic, partition and offset on its service', () => {
@@ -104,6 +105,8 @@ describe('the dead-letter screen', () => {
     })
     fireEvent.click(within(confirm).getByRole('button', { name: /重\s*放/ }))
     await waitFor(() => expect(send).toHaveBeenCalledWith('POST', 'delivery/ops/dead-letters/gradphoto.delivery.dead-letter/0/7/replay'))
+    // The service applied it during the request: the operator is told so, not asked to check later.
+    await screen.findByText('已重放 ReviewPassed，已生效')
     await waitFor(() => expect(get.mock.calls.length).toBeGreaterThan(callsBefore))
   })
 

@@ -1,6 +1,7 @@
 // Dead letters: every service parks the events its consumers could not apply on its own
-// dead-letter topic and lists them at GET /ops/dead-letters (operator). A replay puts one back on
-// the topic it came from; the consumers skip what they already applied, so a replay can only
+// dead-letter topic and lists them at GET /ops/dead-letters (operator). A replay applies one through
+// the service's own consumer of the channel it came from, at once (409 with the reason when it fails
+// again; the message stays parked); an event applied already is skipped, so a replay can only
 // complete what failed.
 import type { Api } from './api'
 
@@ -63,10 +64,11 @@ export async function loadDeadLetters(api: Api, only?: ServiceName): Promise<Dea
 }
 
 /**
- * Whether the backend offers a replay: it needs the topic the message came from, and a message
- * whose event was applied since (replayed already, or delivered again) has nothing left to do.
+ * Whether the backend offers a replay: it needs the channel the message came in on (a topic the
+ * service still consumes), and a message whose event was applied since (replayed already, or
+ * delivered again) has nothing left to do.
  */
-export const canReplay = (d: DeadLetter) => !!d.fromTopic && !d.applied
+export const canReplay = (d: DeadLetter) => !!d.channel && !d.applied
 
 export const replayPath = (d: DeadLetterRow) =>
   `${d.service}/ops/dead-letters/${encodeURIComponent(d.topic)}/${d.partition}/${d.offset}/replay`
@@ -81,5 +83,6 @@ export const serviceLabel = (name: ServiceName) => SERVICES.find((s) => s.name =
 export function stateOf(d: DeadLetter): { label: string; color: string } {
   if (d.applied) return { label: '已生效', color: 'green' }
   if (!d.fromTopic) return { label: '无法重放（无来源主题）', color: 'default' }
+  if (!d.channel) return { label: '无法重放（本服务已不再订阅来源主题）', color: 'default' }
   return { label: '未生效', color: 'red' }
 }

@@ -42,8 +42,8 @@ export default function DeadLettersPage() {
   const doReplay = async (d: DeadLetterRow) => {
     setReplaying(d.id)
     try {
-      await replay(api, d)
-      message.success(`已重放 ${d.type ?? '消息'}，处理结果请稍后刷新查看`)
+      const after = await replay(api, d)
+      message.success(after.applied ? `已重放 ${d.type ?? '消息'}，已生效` : `已重放 ${d.type ?? '消息'}：本服务无需处理这种事件`)
       await load()
     } catch (e) {
       message.error((e as Error).message)

@@ -22,28 +22,25 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
+import org.gradphoto.kernel.error.Failures;
 import org.gradphoto.kernel.error.ProblemException;
+import org.gradphoto.kernel.logging.Redacted;
 import org.gradphoto.kernel.reactive.ContextResume;
 
 /**
  * The service's dead-letter topic as an operator sees it: every parked message with what it was
  * (event id, type, key, where it came from, the failure's exception class), whether the event has
- * since been applied, and a replay that puts the message back on the topic it came from. The
- * idempotent consumers of every subscriber skip it where it was applied already, so a replay can
- * only complete what failed. Message bodies and failure messages are never shown: they carry
- * personal data.
+ * since been applied, and a replay that applies the message through the channel's own handlers in
+ * this service (never by writing it to another service's topic). An event applied already is
+ * skipped, so a replay can only complete what failed. Message bodies and failure messages are never
+ * shown: they carry personal data.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -63,22 +60,31 @@ public class DeadLetters {
       String fromTopic,
       String channel,
       String failure,
-      boolean applied) {}
+      boolean applied) {
+
+    Entry withApplied(boolean now) {
+      return new Entry(
+          topic, partition, offset, parkedAt, key, eventId, type, fromTopic, channel, failure, now);
+    }
+  }
 
   private final Config config;
   private final Pool pool;
   private final Map<String, Object> kafka;
   private final MeterRegistry metrics;
+  private final IdempotentConsumer consumer;
 
   DeadLetters(
       Config config,
       Pool pool,
       @Identifier("default-kafka-broker") Map<String, Object> kafka,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      IdempotentConsumer consumer) {
     this.config = config;
     this.pool = pool;
     this.kafka = kafka;
     this.metrics = metrics;
+    this.consumer = consumer;
   }
 
   /** The dead-letter topics this service's channels park messages on. */
@@ -132,71 +138,76 @@ public class DeadLetters {
     return applied.map(
         found ->
             entries.stream()
-                .map(
-                    e ->
-                        new Entry(
-                            e.topic(),
-                            e.partition(),
-                            e.offset(),
-                            e.parkedAt(),
-                            e.key(),
-                            e.eventId(),
-                            e.type(),
-                            e.fromTopic(),
-                            e.channel(),
-                            e.failure(),
-                            e.eventId() != null && found.contains(e.eventId())))
+                .map(e -> e.withApplied(e.eventId() != null && found.contains(e.eventId())))
                 .sorted(Comparator.comparing(Entry::parkedAt))
                 .toList());
   }
 
-  /** Puts the parked message at (topic, partition, offset) back on its topic. */
+  /**
+   * Applies the parked message at (topic, partition, offset) through its channel's handlers, in
+   * this service, now (see {@link IdempotentConsumer#replay}). Nothing is written to Kafka: the
+   * topic it came from belongs to the service that published it, and the cluster's ACLs let this
+   * service only read it. The answer is the entry as it stands after the replay.
+   */
   public Uni<Entry> replay(String topic, int partition, long offset) {
-    return ContextResume.offload(() -> replayNow(topic, partition, offset));
+    return ContextResume.offload(() -> parkedAt(topic, partition, offset)).flatMap(this::apply);
   }
 
-  private Entry replayNow(String topic, int partition, long offset) {
+  private ConsumerRecord<String, String> parkedAt(String topic, int partition, long offset) {
     if (!topics().contains(topic)) {
       throw new ProblemException(
           404, "NO_SUCH_DEAD_LETTER_TOPIC", "Not found", "本服务没有这个死信主题：" + topic);
     }
-    ConsumerRecord<String, String> r =
-        read(topic, Optional.of(new long[] {partition, offset})).stream()
-            .filter(x -> x.partition() == partition && x.offset() == offset)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        404,
-                        "NO_SUCH_DEAD_LETTER",
-                        "Not found",
-                        "死信主题中没有这条消息（分区 " + partition + "，位置 " + offset + "）"));
+    return read(topic, Optional.of(new long[] {partition, offset})).stream()
+        .filter(x -> x.partition() == partition && x.offset() == offset)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    404,
+                    "NO_SUCH_DEAD_LETTER",
+                    "Not found",
+                    "死信主题中没有这条消息（分区 " + partition + "，位置 " + offset + "）"));
+  }
+
+  private Uni<Entry> apply(ConsumerRecord<String, String> r) {
     Entry e = entry(r, false);
-    if (e.fromTopic() == null) {
-      throw new ProblemException(
-          409, "DEAD_LETTER_WITHOUT_ORIGIN", "Conflict", "这条死信没有记录来源主题，无法重放");
+    if (e.channel() == null) {
+      return Uni.createFrom()
+          .failure(
+              new ProblemException(
+                  409, "DEAD_LETTER_WITHOUT_ORIGIN", "Conflict", "这条死信没有记录来源主题，或本服务已不再订阅该主题，无法重放"));
     }
-    Properties p = KafkaClientSettings.producer(kafka);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      ProducerRecord<String, String> again =
-          new ProducerRecord<>(e.fromTopic(), r.key(), r.value());
-      for (String h : List.of("eventId", "type")) {
-        Header header = r.headers().lastHeader(h);
-        if (header != null) {
-          again.headers().add(h, header.value());
-        }
-      }
-      producer.send(again).get(20, TimeUnit.SECONDS);
-    } catch (Exception failure) {
-      throw new ProblemException(
-          503, "KAFKA_UNAVAILABLE", "Service unavailable", "消息队列暂时不可用，请稍后重试");
-    }
-    metrics.counter("gradphoto.dead.letters.replayed", "topic", topic).increment();
-    return e;
+    return consumer
+        .replay(e.channel(), r.value())
+        .onFailure(
+            f -> !Failures.isTransient(f) && !(f instanceof IdempotentConsumer.ReplayImpossible))
+        .transform(
+            failed ->
+                new ProblemException(
+                    409,
+                    "REPLAY_FAILED",
+                    "Conflict",
+                    "重放没有成功，消息仍保留在死信中：" + Redacted.describe(failed) + "。请先排除原因再重放。"))
+        .onFailure(IdempotentConsumer.ReplayImpossible.class)
+        .transform(
+            impossible ->
+                new ProblemException(
+                    409,
+                    "DEAD_LETTER_NOT_REPLAYABLE",
+                    "Conflict",
+                    "这条死信无法重放：" + impossible.getMessage()))
+        .invoke(
+            outcome ->
+                metrics
+                    .counter(
+                        "gradphoto.dead.letters.replayed",
+                        "topic",
+                        e.topic(),
+                        "outcome",
+                        outcome.name())
+                    .increment())
+        .map(outcome -> e.withApplied(outcome != IdempotentConsumer.Replayed.NOT_HANDLED));
   }
 
   private List<ConsumerRecord<String, String>> read(String topic, Optional<long[]> only) {

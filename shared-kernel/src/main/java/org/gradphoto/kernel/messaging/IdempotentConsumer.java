@@ -8,8 +8,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gradphoto.kernel.error.Failures;
@@ -49,6 +51,7 @@ public class IdempotentConsumer {
   private final Duration outageLimit;
   private final Duration outageBackOff;
   private final MeterRegistry metrics;
+  private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
   IdempotentConsumer(
       @ConfigProperty(name = "gradphoto.consumer.retries", defaultValue = "3") int retries,
@@ -64,10 +67,101 @@ public class IdempotentConsumer {
   }
 
   /**
-   * @param consumer a stable name for this subscription (normally the channel name)
-   * @param message the Kafka record value
+   * Registers what the incoming channel {@code name} does with each event type; the channel's
+   * {@code @Incoming} method hands every record to {@link Channel#consume}. The registration also
+   * lets an operator replay a dead letter of that channel ({@link #replay}) without writing to the
+   * topic it came from, which belongs to another service (each service may only write its own).
+   *
+   * @param name the channel name, a stable name for this subscription in {@code processed_event}
    */
-  public Uni<Void> consume(String consumer, String message, EventHandlers handlers) {
+  public Channel channel(String name, EventHandlers handlers) {
+    Channel channel = new Channel(name, handlers);
+    if (channels.putIfAbsent(name, channel) != null) {
+      throw new IllegalStateException("channel registered twice: " + name);
+    }
+    return channel;
+  }
+
+  /** One incoming channel of the service with its handlers. */
+  public final class Channel {
+    private final String name;
+    private final EventHandlers handlers;
+
+    private Channel(String name, EventHandlers handlers) {
+      this.name = name;
+      this.handlers = handlers;
+    }
+
+    /**
+     * @param message the Kafka record value
+     */
+    public Uni<Void> consume(String message) {
+      return IdempotentConsumer.this.consume(name, message, handlers);
+    }
+  }
+
+  /** What an operator's replay of a parked message did. */
+  public enum Replayed {
+    /** the handler ran now, in its transaction, and the event is marked processed */
+    APPLIED,
+    /** the event had been applied already (by an earlier replay or a redelivery) */
+    ALREADY_APPLIED,
+    /** this version of the channel has no handler for the event's type (nothing to do) */
+    NOT_HANDLED
+  }
+
+  /**
+   * Applies a parked message of {@code channel} once, now, as its consumer would have: in one
+   * transaction with its mark in {@code processed_event}. Unlike {@link Channel#consume} it neither
+   * waits out an outage nor retries: the operator sees at once why it fails, and the message stays
+   * where it is parked.
+   *
+   * @throws ReplayImpossible when the channel is not registered or the message is no event of a
+   *     type this version knows
+   */
+  public Uni<Replayed> replay(String channel, String message) {
+    Channel registered = channels.get(channel);
+    if (registered == null) {
+      return Uni.createFrom().failure(new ReplayImpossible("本服务没有这个消费通道"));
+    }
+    Optional<EventEnvelope<EventPayload>> read;
+    try {
+      read = EventJson.read(message);
+    } catch (EventJson.MalformedEventException e) {
+      return Uni.createFrom().failure(new ReplayImpossible("消息不是可读的事件"));
+    }
+    if (read.isEmpty()) {
+      return Uni.createFrom().failure(new ReplayImpossible("本版本不认识这种事件类型，请升级服务后再重放"));
+    }
+    EventEnvelope<EventPayload> event = read.get();
+    Optional<Function<EventEnvelope<EventPayload>, Uni<Void>>> handler =
+        registered.handlers.handlerFor(event.payload());
+    if (handler.isEmpty()) {
+      return Uni.createFrom().item(Replayed.NOT_HANDLED);
+    }
+    return Panache.withTransaction(
+            () ->
+                markProcessed(channel, event.eventId())
+                    .chain(
+                        fresh ->
+                            fresh
+                                ? handler.get().apply(event).replaceWith(Replayed.APPLIED)
+                                : Uni.createFrom().item(Replayed.ALREADY_APPLIED)))
+        .invoke(
+            outcome ->
+                Log.infof(
+                    "%s: dead letter %s %s replayed: %s",
+                    channel, event.type(), event.eventId(), outcome));
+  }
+
+  /** A parked message that no replay can apply here; the reason is a constant, never data. */
+  public static final class ReplayImpossible extends RuntimeException {
+    ReplayImpossible(String reason) {
+      super(reason);
+    }
+  }
+
+  private Uni<Void> consume(String consumer, String message, EventHandlers handlers) {
     Optional<EventEnvelope<EventPayload>> read;
     try {
       read = EventJson.read(message);

@@ -1,6 +1,7 @@
 package org.gradphoto.kernel.messaging;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,14 +20,14 @@ import org.gradphoto.kernel.event.EventJson;
 import org.gradphoto.kernel.event.ReviewPassed;
 import org.gradphoto.kernel.event.Topics;
 import org.gradphoto.kernel.testapp.TestConsumer;
-import org.gradphoto.testsupport.Eventually;
 import org.gradphoto.testsupport.KafkaProbe;
 import org.gradphoto.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /**
  * An event refused while a precondition was missing is parked; the operator lists it, replays it
- * once the cause is fixed, and the listing then shows it applied.
+ * (refused again while the cause lasts, applied once it is fixed, never twice), and the listing
+ * then shows it applied.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -70,25 +71,53 @@ class DeadLetterReplayTest {
     assertEquals(collection.toString(), parked.get("key"));
     assertEquals(DLT, parked.get("topic"));
 
+    // Still refused: the replay says so at once, and the message stays parked, not applied.
+    TestConsumer.REFUSED.add(collection);
     given()
-        .post(
-            "/ops/dead-letters/"
-                + parked.get("topic")
-                + "/"
-                + parked.get("partition")
-                + "/"
-                + parked.get("offset")
-                + "/replay")
+        .post(replayPath(parked))
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("code", equalTo("REPLAY_FAILED"))
+        .body("detail", containsString("NOT_YET"));
+    assertEquals(0, tally(collection));
+    assertEquals(false, entryFor(event.eventId()).get("applied"));
+    TestConsumer.REFUSED.remove(collection);
+
+    // The cause fixed: applied by the service's own consumer during the request.
+    given()
+        .post(replayPath(parked))
         .then()
         .statusCode(200)
-        .body("eventId", equalTo(event.eventId().toString()));
+        .body("eventId", equalTo(event.eventId().toString()))
+        .body("applied", equalTo(true));
+    assertEquals(1, tally(collection));
+    assertEquals(true, entryFor(event.eventId()).get("applied"), "the listing shows it applied");
 
-    assertEquals(1, Eventually.await(() -> tally(collection), 1, Duration.ofSeconds(30)));
+    // A second replay (two operators, a double click) applies nothing twice.
+    given().post(replayPath(parked)).then().statusCode(200).body("applied", equalTo(true));
+    assertEquals(1, tally(collection));
+
+    // Nothing was written to the topic it came from: that topic is another service's, and
+    // the cluster's ACLs let this service only read it.
     assertEquals(
-        true,
-        Eventually.await(
-            () -> entryFor(event.eventId()).get("applied"), true, Duration.ofSeconds(10)),
-        "the listing shows the replayed event applied");
+        1,
+        KafkaProbe.all(
+                Topics.REVIEW_EVENTS,
+                r -> collection.toString().equals(r.key()),
+                Duration.ofSeconds(5))
+            .size(),
+        "the event is on its topic once, as its producer sent it");
+  }
+
+  private static String replayPath(Map<String, Object> parked) {
+    return "/ops/dead-letters/"
+        + parked.get("topic")
+        + "/"
+        + parked.get("partition")
+        + "/"
+        + parked.get("offset")
+        + "/replay";
   }
 
   @Test

@@ -20,8 +20,8 @@ public class TestConsumer {
   public static final java.util.Set<java.util.UUID> REFUSED =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private final IdempotentConsumer consumer;
-  private final EventHandlers handlers =
+  private final IdempotentConsumer.Channel channel;
+  private static final EventHandlers HANDLERS =
       EventHandlers.create()
           .on(
               ReviewPassed.class,
@@ -44,12 +44,12 @@ public class TestConsumer {
                               409, "NOT_ALLOWED", "Refused", "the test app refuses this")));
 
   TestConsumer(IdempotentConsumer consumer) {
-    this.consumer = consumer;
+    this.channel = consumer.channel("review-events", HANDLERS);
   }
 
   @Incoming("review-events")
   Uni<Void> consume(String message) {
-    return consumer.consume("review-events", message, handlers);
+    return channel.consume(message);
   }
 
   private static Uni<Void> increment(ReviewPassed passed) {

@@ -19,51 +19,56 @@ import org.gradphoto.kernel.messaging.IdempotentConsumer;
 /** The four topics capture reads; each event goes to the use case once. */
 @ApplicationScoped
 class CollectionEventsConsumer {
-  private final IdempotentConsumer consumer;
-  private final ApplyCollectionEventsUseCase events;
+  private final IdempotentConsumer.Channel identity;
+  private final IdempotentConsumer.Channel payment;
+  private final IdempotentConsumer.Channel review;
+  private final IdempotentConsumer.Channel delivery;
 
   CollectionEventsConsumer(IdempotentConsumer consumer, ApplyCollectionEventsUseCase events) {
-    this.consumer = consumer;
-    this.events = events;
+    this.identity =
+        consumer.channel(
+            "identity-events",
+            EventHandlers.create()
+                .on(EligibilityGranted.class, e -> events.eligibilityGranted(e.payload()))
+                .on(BindingRevoked.class, e -> events.bindingRevoked(e.payload())));
+    this.payment =
+        consumer.channel(
+            "payment-events",
+            EventHandlers.create()
+                .on(PaymentConfirmed.class, e -> events.paymentConfirmed(e.payload()))
+                .on(PaymentRefunded.class, e -> events.paymentRefunded(e.payload())));
+    this.review =
+        consumer.channel(
+            "review-events",
+            EventHandlers.create()
+                .on(ReviewRejected.class, e -> events.reviewRejected(e.payload()))
+                .on(ReviewPassed.class, e -> events.reviewPassed(e.payload()))
+                .on(SubmissionWithdrawn.class, e -> events.submissionWithdrawn(e.payload()))
+                .on(CollectionCompleted.class, e -> events.collectionCompleted(e.payload())));
+    this.delivery =
+        consumer.channel(
+            "delivery-events",
+            EventHandlers.create()
+                .on(PhotosDelivered.class, e -> events.photosDelivered(e.payload())));
   }
 
   @Incoming("identity-events")
   Uni<Void> identity(String message) {
-    return consumer.consume(
-        "identity-events",
-        message,
-        EventHandlers.create()
-            .on(EligibilityGranted.class, e -> events.eligibilityGranted(e.payload()))
-            .on(BindingRevoked.class, e -> events.bindingRevoked(e.payload())));
+    return identity.consume(message);
   }
 
   @Incoming("payment-events")
   Uni<Void> payment(String message) {
-    return consumer.consume(
-        "payment-events",
-        message,
-        EventHandlers.create()
-            .on(PaymentConfirmed.class, e -> events.paymentConfirmed(e.payload()))
-            .on(PaymentRefunded.class, e -> events.paymentRefunded(e.payload())));
+    return payment.consume(message);
   }
 
   @Incoming("review-events")
   Uni<Void> review(String message) {
-    return consumer.consume(
-        "review-events",
-        message,
-        EventHandlers.create()
-            .on(ReviewRejected.class, e -> events.reviewRejected(e.payload()))
-            .on(ReviewPassed.class, e -> events.reviewPassed(e.payload()))
-            .on(SubmissionWithdrawn.class, e -> events.submissionWithdrawn(e.payload()))
-            .on(CollectionCompleted.class, e -> events.collectionCompleted(e.payload())));
+    return review.consume(message);
   }
 
   @Incoming("delivery-events")
   Uni<Void> delivery(String message) {
-    return consumer.consume(
-        "delivery-events",
-        message,
-        EventHandlers.create().on(PhotosDelivered.class, e -> events.photosDelivered(e.payload())));
+    return delivery.consume(message);
   }
 }

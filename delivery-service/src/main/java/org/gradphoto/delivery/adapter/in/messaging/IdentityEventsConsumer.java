@@ -18,61 +18,57 @@ import org.gradphoto.kernel.messaging.IdempotentConsumer;
 class IdentityEventsConsumer {
   static final String CHANNEL = "identity-events";
 
-  private final IdempotentConsumer consumer;
-  private final RecordEligibilityUseCase eligibility;
-  private final RecordRosterUseCase roster;
+  private final IdempotentConsumer.Channel channel;
 
   IdentityEventsConsumer(
       IdempotentConsumer consumer,
       RecordEligibilityUseCase eligibility,
       RecordRosterUseCase roster) {
-    this.consumer = consumer;
-    this.eligibility = eligibility;
-    this.roster = roster;
+    this.channel =
+        consumer.channel(
+            CHANNEL,
+            EventHandlers.create()
+                .on(
+                    EligibilityGranted.class,
+                    e -> {
+                      EligibilityGranted p = e.payload();
+                      return eligibility.record(
+                          p.collectionId(),
+                          new Roster(
+                              p.studentId(),
+                              p.batchId(),
+                              p.batchName(),
+                              p.schoolCode(),
+                              p.schoolName(),
+                              p.studentNumber(),
+                              p.studentName(),
+                              p.idType(),
+                              p.idNumberMasked(),
+                              p.idNumberSealed(),
+                              p.specProfile()));
+                    })
+                .on(BindingRevoked.class, e -> eligibility.revoked(e.payload().collectionId()))
+                .on(
+                    RosterEntriesChanged.class,
+                    e -> {
+                      RosterEntriesChanged p = e.payload();
+                      return roster.rosterChanged(
+                          p.entries().stream()
+                              .map(
+                                  x ->
+                                      new RosterLine(
+                                          x.rosterEntryId(),
+                                          p.batchId(),
+                                          p.schoolCode(),
+                                          x.studentNumber(),
+                                          x.studentName(),
+                                          x.idNumberMasked()))
+                              .toList());
+                    }));
   }
 
   @Incoming(CHANNEL)
   Uni<Void> on(String message) {
-    return consumer.consume(
-        CHANNEL,
-        message,
-        EventHandlers.create()
-            .on(
-                EligibilityGranted.class,
-                e -> {
-                  EligibilityGranted p = e.payload();
-                  return eligibility.record(
-                      p.collectionId(),
-                      new Roster(
-                          p.studentId(),
-                          p.batchId(),
-                          p.batchName(),
-                          p.schoolCode(),
-                          p.schoolName(),
-                          p.studentNumber(),
-                          p.studentName(),
-                          p.idType(),
-                          p.idNumberMasked(),
-                          p.idNumberSealed(),
-                          p.specProfile()));
-                })
-            .on(BindingRevoked.class, e -> eligibility.revoked(e.payload().collectionId()))
-            .on(
-                RosterEntriesChanged.class,
-                e -> {
-                  RosterEntriesChanged p = e.payload();
-                  return roster.rosterChanged(
-                      p.entries().stream()
-                          .map(
-                              x ->
-                                  new RosterLine(
-                                      x.rosterEntryId(),
-                                      p.batchId(),
-                                      p.schoolCode(),
-                                      x.studentNumber(),
-                                      x.studentName(),
-                                      x.idNumberMasked()))
-                          .toList());
-                }));
+    return channel.consume(message);
   }
 }

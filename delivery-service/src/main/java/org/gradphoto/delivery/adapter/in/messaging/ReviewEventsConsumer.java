@@ -17,56 +17,52 @@ import org.gradphoto.kernel.messaging.IdempotentConsumer;
 class ReviewEventsConsumer {
   static final String CHANNEL = "review-events";
 
-  private final IdempotentConsumer consumer;
-  private final ReviewResultUseCase results;
-  private final CompleteCollectionUseCase completion;
+  private final IdempotentConsumer.Channel channel;
 
   ReviewEventsConsumer(
       IdempotentConsumer consumer,
       ReviewResultUseCase results,
       CompleteCollectionUseCase completion) {
-    this.consumer = consumer;
-    this.results = results;
-    this.completion = completion;
+    this.channel =
+        consumer.channel(
+            CHANNEL,
+            EventHandlers.create()
+                .on(
+                    ReviewPassed.class,
+                    e ->
+                        results.reviewed(
+                            new ReviewResultUseCase.ReviewResult(
+                                e.eventId(),
+                                e.payload().collectionId(),
+                                NotificationKind.REVIEW_PASSED,
+                                e.payload().decidedAt())))
+                .on(
+                    ReviewRejected.class,
+                    e ->
+                        results.reviewed(
+                            new ReviewResultUseCase.ReviewResult(
+                                e.eventId(),
+                                e.payload().collectionId(),
+                                NotificationKind.REVIEW_REJECTED,
+                                e.payload().decidedAt())))
+                .on(
+                    CollectionCompleted.class,
+                    e -> {
+                      CollectionCompleted p = e.payload();
+                      return completion.complete(
+                          new CompleteCollectionUseCase.Completion(
+                              p.collectionId(),
+                              p.studentId(),
+                              p.batchId(),
+                              p.schoolCode(),
+                              p.specProfile(),
+                              p.standardizedKey(),
+                              p.completedAt()));
+                    }));
   }
 
   @Incoming(CHANNEL)
   Uni<Void> on(String message) {
-    return consumer.consume(
-        CHANNEL,
-        message,
-        EventHandlers.create()
-            .on(
-                ReviewPassed.class,
-                e ->
-                    results.reviewed(
-                        new ReviewResultUseCase.ReviewResult(
-                            e.eventId(),
-                            e.payload().collectionId(),
-                            NotificationKind.REVIEW_PASSED,
-                            e.payload().decidedAt())))
-            .on(
-                ReviewRejected.class,
-                e ->
-                    results.reviewed(
-                        new ReviewResultUseCase.ReviewResult(
-                            e.eventId(),
-                            e.payload().collectionId(),
-                            NotificationKind.REVIEW_REJECTED,
-                            e.payload().decidedAt())))
-            .on(
-                CollectionCompleted.class,
-                e -> {
-                  CollectionCompleted p = e.payload();
-                  return completion.complete(
-                      new CompleteCollectionUseCase.Completion(
-                          p.collectionId(),
-                          p.studentId(),
-                          p.batchId(),
-                          p.schoolCode(),
-                          p.specProfile(),
-                          p.standardizedKey(),
-                          p.completedAt()));
-                }));
+    return channel.consume(message);
   }
 }

@@ -19,43 +19,45 @@ class CollectionEventsConsumer {
   static final String IDENTITY = "identity-events";
   static final String REVIEW = "review-events";
 
-  private final IdempotentConsumer consumer;
-  private final EventHandlers identityHandlers;
-  private final EventHandlers reviewHandlers;
+  private final IdempotentConsumer.Channel identity;
+  private final IdempotentConsumer.Channel review;
 
   CollectionEventsConsumer(IdempotentConsumer consumer, TrackCollectionsUseCase collections) {
-    this.consumer = consumer;
-    this.identityHandlers =
-        EventHandlers.create()
-            .on(EligibilityGranted.class, e -> collections.collectionOpened(toCommand(e)))
-            .on(
-                BindingRevoked.class,
-                e ->
-                    collections.bindingRevoked(
-                        e.payload().collectionId(),
-                        e.payload().revokedAt() != null
-                            ? e.payload().revokedAt()
-                            : e.occurredAt()));
-    this.reviewHandlers =
-        EventHandlers.create()
-            .on(
-                ReviewPassed.class,
-                e ->
-                    collections.reviewPassed(
-                        e.payload().collectionId(),
-                        e.payload().decidedAt() != null
-                            ? e.payload().decidedAt()
-                            : e.occurredAt()));
+    this.identity =
+        consumer.channel(
+            IDENTITY,
+            EventHandlers.create()
+                .on(EligibilityGranted.class, e -> collections.collectionOpened(toCommand(e)))
+                .on(
+                    BindingRevoked.class,
+                    e ->
+                        collections.bindingRevoked(
+                            e.payload().collectionId(),
+                            e.payload().revokedAt() != null
+                                ? e.payload().revokedAt()
+                                : e.occurredAt())));
+    this.review =
+        consumer.channel(
+            REVIEW,
+            EventHandlers.create()
+                .on(
+                    ReviewPassed.class,
+                    e ->
+                        collections.reviewPassed(
+                            e.payload().collectionId(),
+                            e.payload().decidedAt() != null
+                                ? e.payload().decidedAt()
+                                : e.occurredAt())));
   }
 
   @Incoming(IDENTITY)
   Uni<Void> onIdentityEvent(String message) {
-    return consumer.consume(IDENTITY, message, identityHandlers);
+    return identity.consume(message);
   }
 
   @Incoming(REVIEW)
   Uni<Void> onReviewEvent(String message) {
-    return consumer.consume(REVIEW, message, reviewHandlers);
+    return review.consume(message);
   }
 
   private static NewCollection toCommand(EventEnvelope<EligibilityGranted> e) {

@@ -17,15 +17,15 @@ import org.gradphoto.review.application.port.in.RecordRosterUseCase;
 /** Reads the identity, capture and payment topics; each event is applied once. */
 @ApplicationScoped
 class UpstreamEventsConsumer {
-  private final IdempotentConsumer consumer;
-  private final EventHandlers handlers;
+  private final IdempotentConsumer.Channel identity;
+  private final IdempotentConsumer.Channel capture;
+  private final IdempotentConsumer.Channel payment;
 
   UpstreamEventsConsumer(
       IdempotentConsumer consumer,
       FollowCollectionsUseCase collections,
       RecordRosterUseCase roster) {
-    this.consumer = consumer;
-    this.handlers =
+    EventHandlers handlers =
         EventHandlers.create()
             .on(
                 EligibilityGranted.class,
@@ -43,20 +43,23 @@ class UpstreamEventsConsumer {
                 PaymentRefunded.class,
                 e -> collections.paymentRefunded(e.payload(), e.correlationId()))
             .on(RosterEntriesChanged.class, e -> roster.rosterChanged(e.payload()));
+    this.identity = consumer.channel("identity-events", handlers);
+    this.capture = consumer.channel("capture-events", handlers);
+    this.payment = consumer.channel("payment-events", handlers);
   }
 
   @Incoming("identity-events")
   Uni<Void> identity(String message) {
-    return consumer.consume("identity-events", message, handlers);
+    return identity.consume(message);
   }
 
   @Incoming("capture-events")
   Uni<Void> capture(String message) {
-    return consumer.consume("capture-events", message, handlers);
+    return capture.consume(message);
   }
 
   @Incoming("payment-events")
   Uni<Void> payment(String message) {
-    return consumer.consume("payment-events", message, handlers);
+    return payment.consume(message);
   }
 }
