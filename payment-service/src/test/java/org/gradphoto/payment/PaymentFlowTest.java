@@ -462,7 +462,8 @@ class PaymentFlowTest {
   @Test
   void a_wechat_pay_that_times_out_answers_a_clear_problem_and_the_next_try_pays_the_same_order() {
     PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
-    LocalWeChatControl.misbehave("/v3/pay/transactions/jsapi", "timeout", 6000, 1);
+    // Both attempts (the first and its one retry) get no answer.
+    LocalWeChatControl.misbehave("/v3/pay/transactions/jsapi", "timeout", 6000, 2);
     s.pay()
         .then()
         .statusCode(503)
@@ -475,6 +476,50 @@ class PaymentFlowTest {
     assertEquals(first, second, "the same order is offered again");
     s.confirms().then().statusCode(200);
     assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+  }
+
+  @Test
+  void one_wechat_pay_call_without_an_answer_is_retried_and_the_student_pays() {
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    LocalWeChatControl.misbehave("/v3/pay/transactions/jsapi", "error", 0, 1);
+    UUID order = s.orderPaidFor();
+    s.confirms().then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+    assertEquals(order, orderIdOf(s));
+  }
+
+  @Test
+  void wechat_pay_failing_again_and_again_opens_the_breaker_and_nothing_is_sent_until_it_closes() {
+    PaymentFixture paid = paidStudent(2500);
+    UUID paidOrder = orderIdOf(paid);
+    PaymentFixture s = new PaymentFixture().granted(2500, EligibilityGranted.PAY_BEFORE_CAPTURE);
+    // Three pays, each tried twice, all answered 500: the test profile's breaker judges 6 calls.
+    LocalWeChatControl.misbehave("/v3/pay/transactions/jsapi", "error", 0, 6);
+    for (int i = 0; i < 3; i++) {
+      s.pay().then().statusCode(503).body("code", equalTo("PAYMENT_UNAVAILABLE"));
+    }
+    // WeChat Pay is well again, but the breaker is open: nothing is sent, and the answer says so.
+    LocalWeChatControl.behave();
+    s.pay()
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("微信服务暂时不可用，请稍后再试"));
+    refund(paidOrder)
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .body("code", equalTo("PAYMENT_UNAVAILABLE"))
+        .body("detail", equalTo("微信服务暂时不可用，请稍后再试"));
+    assertEquals("PAID", paid.orderState(), "the refund was not sent: the order is as it was");
+    // Once the breaker lets a call through again, both go through.
+    UUID first = orderIdOf(s);
+    assertEquals(200, Eventually.await(() -> s.pay().statusCode(), 200, Duration.ofSeconds(40)));
+    s.confirms().then().statusCode(200);
+    assertEquals("PAID", Eventually.await(s::orderState, "PAID", SETTLE));
+    assertEquals(first, orderIdOf(s), "the order the failed tries opened is the one paid");
+    refund(paidOrder).then().statusCode(200);
+    assertEquals("REFUNDED", Eventually.await(paid::orderState, "REFUNDED", SETTLE));
   }
 
   @Test
@@ -496,8 +541,9 @@ class PaymentFlowTest {
     PaymentFixture s = paidStudent(2500);
     UUID orderId = orderIdOf(s);
     // WeChat Pay does the refund but answers after the service gave up (3 s), and notifies later.
-    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "slow", 5000, 1);
-    LocalWeChatControl.scriptNextRefund(Map.of("delay_ms", 6000));
+    // Both attempts: the retry finds the refund WeChat Pay made and is slow to answer too.
+    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "slow", 5000, 2);
+    LocalWeChatControl.scriptNextRefund(Map.of("delay_ms", 9000));
     refund(orderId)
         .then()
         .statusCode(503)
@@ -513,7 +559,7 @@ class PaymentFlowTest {
       throws Throwable {
     PaymentFixture s = paidStudent(2500);
     UUID orderId = orderIdOf(s);
-    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "slow", 5000, 1);
+    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "slow", 5000, 2);
     LocalWeChatControl.scriptNextRefund(Map.of("notifications", 0));
     refund(orderId).then().statusCode(503).body("code", equalTo("REFUND_PENDING"));
     assertEquals("PAID", s.orderState());
@@ -528,8 +574,8 @@ class PaymentFlowTest {
       throws Throwable {
     PaymentFixture s = paidStudent(2500);
     UUID orderId = orderIdOf(s);
-    // The refund call hangs past the service's 3 s and WeChat Pay never records it.
-    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "timeout", 5000, 1);
+    // The refund call and its retry hang past the service's 3 s; WeChat Pay never records them.
+    LocalWeChatControl.misbehave("/v3/refund/domestic/refunds", "timeout", 5000, 2);
     refund(orderId).then().statusCode(503).body("code", equalTo("REFUND_PENDING"));
     assertEquals("PAID", s.orderState());
     assertEquals(

@@ -3,6 +3,7 @@ package org.gradphoto.payment.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import org.gradphoto.kernel.outbound.GuardedCalls;
 
 /**
  * WeChat Pay API v3 merchant settings, from the environment ({@code GRADPHOTO_WECHATPAY_*}), never
@@ -61,4 +62,10 @@ public interface WechatPaySettings {
   /** How long to wait for its answer, in milliseconds. */
   @WithDefault("5000")
   int readTimeoutMs();
+
+  /**
+   * Every call's deadline, retries and circuit breaker ({@code gradphoto.wechatpay.calls.timeout},
+   * {@code .retries}, {@code .breaker-volume}, …).
+   */
+  GuardedCalls.Policy calls();
 }

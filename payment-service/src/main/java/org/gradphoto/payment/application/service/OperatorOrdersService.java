@@ -97,7 +97,11 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
           orderId, e.errorCode());
       return Uni.createFrom().failure(new PaymentRefusal(Reason.REFUND_PENDING));
     }
-    Log.warnf("refund of order %s failed at WeChat Pay: %s", orderId, e.errorCode());
+    if (e.notCalled()) {
+      Log.warnf("refund of order %s not sent: WeChat Pay is failing (circuit open)", orderId);
+    } else {
+      Log.warnf("refund of order %s failed at WeChat Pay: %s", orderId, e.errorCode());
+    }
     return unitOfWork
         .inTransaction(
             () ->
@@ -112,9 +116,12 @@ class OperatorOrdersService implements OperatorOrdersUseCase {
             () ->
                 Uni.createFrom()
                     .failure(
-                        new PaymentRefusal(
-                            Reason.REFUND_FAILED,
-                            Map.of("errorCode", String.valueOf(e.errorCode())))));
+                        // Not sent: the operator may refund again once WeChat Pay answers.
+                        e.notCalled()
+                            ? new PaymentRefusal(Reason.PAYMENT_UNAVAILABLE)
+                            : new PaymentRefusal(
+                                Reason.REFUND_FAILED,
+                                Map.of("errorCode", String.valueOf(e.errorCode())))));
   }
 
   private Uni<Order> load(UUID orderId) {

@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
-import org.gradphoto.kernel.reactive.ContextResume;
+import org.gradphoto.kernel.outbound.GuardedCalls;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
 import org.gradphoto.payment.application.port.in.StudentPaymentUseCase.PaymentRequest;
 import org.gradphoto.payment.application.port.out.WechatPayGateway;
@@ -63,6 +63,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
   }
 
   private record Clients(
+      GuardedCalls calls,
       JsapiServiceExtension jsapi,
       RefundService refunds,
       NotificationParser parser,
@@ -89,7 +90,8 @@ class SdkWechatPayGateway implements WechatPayGateway {
   }
 
   private DefaultHttpClientBuilder http() {
-    OkHttpClient.Builder ok = new OkHttpClient.Builder();
+    // The whole exchange ends at the attempt's deadline, so a slow answer frees its worker thread.
+    OkHttpClient.Builder ok = new OkHttpClient.Builder().callTimeout(settings.calls().timeout());
     settings.apiHost().filter(h -> !h.isBlank()).ifPresent(h -> ok.addInterceptor(ApiHost.to(h)));
     return new DefaultHttpClientBuilder()
         .okHttpClient(ok.build())
@@ -142,6 +144,12 @@ class SdkWechatPayGateway implements WechatPayGateway {
     }
     HttpClient http = http().config(config).build();
     return new Clients(
+        // Retried and counted by the breaker: no answer (timeout, lost connection, 5xx). A 4xx is
+        // WeChat Pay's refusal and fails at once.
+        new GuardedCalls(
+            "WeChat Pay",
+            settings.calls(),
+            e -> e instanceof GatewayUnavailable g && g.outcomeUnknown()),
         new JsapiServiceExtension.Builder().config(config).httpClient(http).build(),
         new RefundService.Builder().httpClient(http).build(),
         new NotificationParser(notifications),
@@ -181,7 +189,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     Payer payer = new Payer();
     payer.setOpenid(openid);
     request.setPayer(payer);
-    return ContextResume.offload(
+    return wechat(
         () -> {
           PrepayWithRequestPaymentResponse r =
               guarded(() -> c.jsapi().prepayWithRequestPayment(request));
@@ -203,7 +211,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     QueryOrderByOutTradeNoRequest request = new QueryOrderByOutTradeNoRequest();
     request.setOutTradeNo(outTradeNo);
     request.setMchid(c.merchant().merchantId());
-    return ContextResume.offload(
+    return wechat(
         () -> {
           try {
             return trade(c.jsapi().queryOrderByOutTradeNo(request));
@@ -224,7 +232,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     CloseOrderRequest request = new CloseOrderRequest();
     request.setOutTradeNo(outTradeNo);
     request.setMchid(c.merchant().merchantId());
-    return ContextResume.offload(
+    return wechat(
         () -> {
           guarded(
               () -> {
@@ -248,7 +256,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     amount.setTotal(order.amountFen());
     amount.setCurrency("CNY");
     request.setAmount(amount);
-    return ContextResume.offload(() -> refund(guarded(() -> c.refunds().create(request))));
+    return wechat(() -> refund(guarded(() -> c.refunds().create(request))));
   }
 
   @Override
@@ -256,7 +264,7 @@ class SdkWechatPayGateway implements WechatPayGateway {
     Clients c = clients();
     QueryByOutRefundNoRequest request = new QueryByOutRefundNoRequest();
     request.setOutRefundNo(refundNo);
-    return ContextResume.offload(
+    return wechat(
         () -> {
           try {
             return refund(c.refunds().queryByOutRefundNo(request));
@@ -348,6 +356,20 @@ class SdkWechatPayGateway implements WechatPayGateway {
         r.getAmount() == null || r.getAmount().getRefund() == null ? 0 : r.getAmount().getRefund(),
         instant(r.getSuccessTime()),
         null);
+  }
+
+  /**
+   * A call to WeChat Pay with its deadline, retries and breaker; the guard's own failures become
+   * {@link GatewayUnavailable}: a passed deadline may have worked, an open breaker sent nothing.
+   */
+  private <T> Uni<T> wechat(Supplier<T> call) {
+    return clients()
+        .calls()
+        .call(call)
+        .onFailure(GuardedCalls.DeadlinePassed.class)
+        .transform(e -> new GatewayUnavailable("TIMEOUT", e.getMessage(), true))
+        .onFailure(GuardedCalls.NotCalled.class)
+        .transform(e -> GatewayUnavailable.notCalled(e.getMessage()));
   }
 
   private static <T> T guarded(Supplier<T> call) {

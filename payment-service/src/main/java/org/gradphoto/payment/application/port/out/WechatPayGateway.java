@@ -97,6 +97,9 @@ public interface WechatPayGateway {
    * at WeChat Pay; a refusal (4xx) did not.
    */
   final class GatewayUnavailable extends RuntimeException {
+    /** The error code of a call that was not made: WeChat Pay failed too often lately. */
+    public static final String NOT_CALLED = "WECHAT_PAY_UNAVAILABLE";
+
     private final String errorCode;
     private final boolean outcomeUnknown;
 
@@ -110,8 +113,18 @@ public interface WechatPayGateway {
       this.outcomeUnknown = outcomeUnknown;
     }
 
+    /** A call held back by the circuit breaker: nothing reached WeChat Pay. */
+    public static GatewayUnavailable notCalled(String message) {
+      return new GatewayUnavailable(NOT_CALLED, message, false);
+    }
+
     public String errorCode() {
       return errorCode;
+    }
+
+    /** Nothing reached WeChat Pay (see {@link #notCalled}). */
+    public boolean notCalled() {
+      return NOT_CALLED.equals(errorCode);
     }
 
     public boolean outcomeUnknown() {

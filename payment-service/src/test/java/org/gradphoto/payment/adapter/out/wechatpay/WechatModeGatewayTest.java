@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.gradphoto.kernel.outbound.GuardedCalls;
 import org.gradphoto.payment.application.port.in.PaymentNotificationUseCase.RawNotification;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.NotificationRefused;
 import org.gradphoto.payment.application.port.out.WechatPayGateway.Trade;
@@ -100,6 +102,41 @@ class WechatModeGatewayTest {
       @Override
       public int readTimeoutMs() {
         return 5000;
+      }
+
+      @Override
+      public GuardedCalls.Policy calls() {
+        return new GuardedCalls.Policy() {
+          @Override
+          public Duration timeout() {
+            return Duration.ofSeconds(4);
+          }
+
+          @Override
+          public int retries() {
+            return 1;
+          }
+
+          @Override
+          public Duration retryDelay() {
+            return Duration.ofMillis(300);
+          }
+
+          @Override
+          public int breakerVolume() {
+            return 10;
+          }
+
+          @Override
+          public double breakerFailureRatio() {
+            return 0.5;
+          }
+
+          @Override
+          public Duration breakerDelay() {
+            return Duration.ofSeconds(30);
+          }
+        };
       }
 
       @Override
